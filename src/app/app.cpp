@@ -1,0 +1,81 @@
+#include "app/app.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include "core/json.hpp"
+
+namespace zhiku {
+
+std::string version_string() { return ZHIKU_VERSION; }
+
+// Every module's services, constructed in dependency order. Modules add their members here.
+struct App::Services {
+  explicit Services(storage::Database& db, AppConfig const& config) : db(db), config(config) {}
+  storage::Database& db;
+  AppConfig const& config;
+  // [identity] services
+  // [experts] services
+};
+
+namespace {
+
+void add_system_routes(http::Router& router, storage::Database& db, http::Server* const* server,
+                       std::chrono::steady_clock::time_point const* started) {
+  using http::Policy;
+  using http::Request;
+  using http::Response;
+  router.get("/api/v1/health", Policy::anyone(), [&db, started](Request&) {
+    Json j = Json::object();
+    bool db_ok = true;
+    try {
+      auto conn = db.read();
+      auto st = conn->prepare("SELECT 1");
+      db_ok = st.step() && st.int64(0) == 1;
+    } catch (std::exception const& e) {
+      spdlog::error("health check: database: {}", e.what());
+      db_ok = false;
+    }
+    j["status"] = db_ok ? "ok" : "degraded";
+    j["version"] = version_string();
+    j["database"] = db_ok ? "ok" : "unavailable";
+    j["uptime_seconds"] =
+        std::chrono::duration_cast<std::chrono::seconds>(std::chrono::steady_clock::now() - *started).count();
+    return Response::json(j, db_ok ? 200 : 503);
+  }, "Liveness and database check");
+  router.get("/api/v1/metrics", Policy::any_of({Role::admin}), [server](Request&) {
+    auto text = (*server)->metrics().render();
+    return Response::text(std::move(text), "text/plain; version=0.0.4; charset=utf-8");
+  }, "Prometheus metrics");
+}
+
+}  // namespace
+
+App::App(AppConfig config) : config_(std::move(config)), started_(std::chrono::steady_clock::now()) {
+  db_ = std::make_unique<storage::Database>(config_.database);
+  services_ = std::make_unique<Services>(*db_, config_);
+  add_system_routes(router_, *db_, &server_raw_, &started_);
+  // [identity] routes
+  // [experts] routes
+  http::Authenticator auth = [](http::Request const&) -> std::optional<Principal> { return std::nullopt; };
+  // [identity] authenticator
+  config_.http.version = version_string();
+  config_.http.access_log = config_.log.access_log;
+  server_ = std::make_unique<http::Server>(config_.http, router_, std::move(auth));
+  server_raw_ = server_.get();
+}
+
+App::~App() = default;
+
+std::uint16_t App::start() { return server_->start(); }
+void App::wait(bool handle_signals) { server_->wait(handle_signals); }
+void App::stop() { server_->stop(); }
+storage::Database& App::database() { return *db_; }
+http::Router const& App::router() const { return router_; }
+http::Server& App::server() { return *server_; }
+AppConfig const& App::config() const { return config_; }
+
+void App::seed_demo() {
+  // [demo] seeding
+}
+
+}  // namespace zhiku

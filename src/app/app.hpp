@@ -1,0 +1,50 @@
+// The one place that knows every module: builds the database, the services and the route table
+// from an AppConfig, and runs the server. Used by `zhiku serve` and by the integration tests.
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <memory>
+#include <string>
+
+#include "app/config.hpp"
+#include "http/router.hpp"
+#include "http/server.hpp"
+#include "storage/database.hpp"
+
+namespace zhiku {
+
+class App {
+ public:
+  // Opens the database (applying migrations) and wires every module. Throws ConfigError,
+  // storage::MigrationError or storage::Error.
+  explicit App(AppConfig config);
+  ~App();
+
+  // Starts listening; returns the bound port (config.http.port 0 picks one).
+  std::uint16_t start();
+  // Blocks until stop() or, when handle_signals, SIGINT/SIGTERM; then shuts down gracefully.
+  void wait(bool handle_signals);
+  void stop();
+
+  storage::Database& database();
+  http::Router const& router() const;
+  http::Server& server();
+  AppConfig const& config() const;
+  // Fills an empty database with the demo data set (idempotent: does nothing when users exist).
+  void seed_demo();
+
+ private:
+  struct Services;
+  AppConfig config_;
+  std::unique_ptr<storage::Database> db_;
+  std::unique_ptr<Services> services_;
+  http::Router router_;
+  std::unique_ptr<http::Server> server_;
+  http::Server* server_raw_ = nullptr;  // for routes registered before the server exists
+  std::chrono::steady_clock::time_point started_;
+};
+
+std::string version_string();
+
+}  // namespace zhiku

@@ -1,0 +1,166 @@
+#include "app/config.hpp"
+
+#include <cstdlib>
+#include <filesystem>
+
+#include <toml++/toml.h>
+
+namespace zhiku {
+
+namespace {
+
+class Reader {
+ public:
+  explicit Reader(toml::table const& t) : t_(t) {}
+
+  template <class T>
+  void read(std::string const& key, T& out) {
+    auto node = t_.at_path(key);
+    if (!node) return;
+    if constexpr (std::is_same_v<T, bool>) {
+      if (auto v = node.value<bool>()) out = *v;
+      else throw ConfigError(key + ": must be true or false");
+    } else if constexpr (std::is_integral_v<T>) {
+      if (auto v = node.value<std::int64_t>()) out = static_cast<T>(*v);
+      else throw ConfigError(key + ": must be an integer");
+      if (static_cast<std::int64_t>(out) != *node.value<std::int64_t>()) throw ConfigError(key + ": out of range");
+    } else {
+      if (auto v = node.value<std::string>()) out = *v;
+      else throw ConfigError(key + ": must be a string");
+    }
+  }
+  void read_ms(std::string const& key, std::chrono::milliseconds& out) {
+    std::int64_t ms = out.count();
+    read(key, ms);
+    out = std::chrono::milliseconds(ms);
+  }
+
+ private:
+  toml::table const& t_;
+};
+
+void env(char const* name, auto&& apply) {
+  if (char const* v = std::getenv(name); v && *v) apply(std::string(v));
+}
+
+int to_int(std::string const& key, std::string const& v) {
+  try {
+    size_t pos = 0;
+    int n = std::stoi(v, &pos);
+    if (pos != v.size()) throw std::invalid_argument(v);
+    return n;
+  } catch (std::exception const&) {
+    throw ConfigError(key + ": must be an integer, got \"" + v + "\"");
+  }
+}
+
+}  // namespace
+
+AppConfig load_config(std::string const& path, bool required) {
+  AppConfig c;
+  if (!path.empty() && std::filesystem::exists(path)) {
+    toml::table t;
+    try {
+      t = toml::parse_file(path);
+    } catch (toml::parse_error const& e) {
+      throw ConfigError(path + ":" + std::to_string(e.source().begin.line) + ": " + std::string(e.description()));
+    }
+    Reader r(t);
+    int port = c.http.port;
+    r.read("http.bind", c.http.bind);
+    r.read("http.port", port);
+    if (port < 0 || port > 65535) throw ConfigError("http.port: must be between 0 and 65535");
+    c.http.port = static_cast<std::uint16_t>(port);
+    r.read("http.threads", c.http.threads);
+    r.read("http.worker_threads", c.http.worker_threads);
+    r.read("http.header_limit_bytes", c.http.header_limit_bytes);
+    r.read("http.body_limit_bytes", c.http.body_limit_bytes);
+    r.read("http.upload_limit_bytes", c.http.upload_limit_bytes);
+    r.read_ms("http.header_timeout_ms", c.http.header_timeout);
+    r.read_ms("http.body_timeout_ms", c.http.body_timeout);
+    r.read_ms("http.write_timeout_ms", c.http.write_timeout);
+    r.read_ms("http.idle_timeout_ms", c.http.idle_timeout);
+    r.read("http.max_connections", c.http.max_connections);
+    r.read_ms("http.shutdown_grace_ms", c.http.shutdown_grace);
+    r.read("http.static_dir", c.http.static_dir);
+    r.read("http.tls_cert", c.http.tls_cert);
+    r.read("http.tls_key", c.http.tls_key);
+    r.read("http.behind_tls_proxy", c.http.behind_tls_proxy);
+    r.read("database.path", c.database.path);
+    r.read("database.synchronous", c.database.synchronous);
+    r.read("database.busy_timeout_ms", c.database.busy_timeout_ms);
+    r.read("database.max_batch", c.database.max_batch);
+    r.read("auth.session_idle_minutes", c.auth.session_idle_minutes);
+    r.read("auth.session_absolute_hours", c.auth.session_absolute_hours);
+    r.read("auth.secure_cookies", c.auth.secure_cookies);
+    r.read("auth.login_max_failures", c.auth.login_max_failures);
+    r.read("auth.login_lockout_seconds", c.auth.login_lockout_seconds);
+    r.read("auth.login_failure_window_minutes", c.auth.login_failure_window_minutes);
+    r.read("auth.hash_concurrency", c.auth.hash_concurrency);
+    r.read("auth.hash_queue", c.auth.hash_queue);
+    r.read("auth.hash_ops", c.auth.hash_ops);
+    r.read("auth.hash_mem_mib", c.auth.hash_mem_mib);
+    r.read("auth.totp_issuer", c.auth.totp_issuer);
+    r.read("auth.application_limit_per_hour", c.auth.application_limit_per_hour);
+    r.read("log.level", c.log.level);
+    r.read("log.access_log", c.log.access_log);
+    r.read("demo.seed", c.demo.seed);
+  } else if (required) {
+    throw ConfigError("config file " + path + " does not exist");
+  }
+  env("ZHIKU_BIND", [&](std::string v) { c.http.bind = v; });
+  env("ZHIKU_PORT", [&](std::string v) {
+    int p = to_int("ZHIKU_PORT", v);
+    if (p < 0 || p > 65535) throw ConfigError("ZHIKU_PORT: must be between 0 and 65535");
+    c.http.port = static_cast<std::uint16_t>(p);
+  });
+  env("ZHIKU_THREADS", [&](std::string v) { c.http.threads = to_int("ZHIKU_THREADS", v); });
+  env("ZHIKU_DB", [&](std::string v) { c.database.path = v; });
+  env("ZHIKU_STATIC_DIR", [&](std::string v) { c.http.static_dir = v; });
+  env("ZHIKU_LOG_LEVEL", [&](std::string v) { c.log.level = v; });
+  env("ZHIKU_SYNCHRONOUS", [&](std::string v) { c.database.synchronous = v; });
+  for (auto& ch : c.database.synchronous) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+  validate(c);
+  return c;
+}
+
+void validate(AppConfig const& c) {
+  auto positive = [](char const* key, long long v) {
+    if (v <= 0) throw ConfigError(std::string(key) + ": must be greater than 0");
+  };
+  if (c.http.bind.empty()) throw ConfigError("http.bind: must not be empty");
+  if (c.http.threads < 0 || c.http.threads > 256) throw ConfigError("http.threads: must be between 0 and 256");
+  positive("http.worker_threads", c.http.worker_threads);
+  positive("http.header_limit_bytes", static_cast<long long>(c.http.header_limit_bytes));
+  positive("http.body_limit_bytes", static_cast<long long>(c.http.body_limit_bytes));
+  positive("http.upload_limit_bytes", static_cast<long long>(c.http.upload_limit_bytes));
+  positive("http.header_timeout_ms", c.http.header_timeout.count());
+  positive("http.body_timeout_ms", c.http.body_timeout.count());
+  positive("http.write_timeout_ms", c.http.write_timeout.count());
+  positive("http.idle_timeout_ms", c.http.idle_timeout.count());
+  positive("http.max_connections", c.http.max_connections);
+  if (c.http.tls_cert.empty() != c.http.tls_key.empty())
+    throw ConfigError("http.tls_cert: tls_cert and tls_key must be set together");
+  for (auto const* p : {&c.http.tls_cert, &c.http.tls_key})
+    if (!p->empty() && !std::filesystem::exists(*p))
+      throw ConfigError(std::string(p == &c.http.tls_cert ? "http.tls_cert" : "http.tls_key") + ": file " + *p +
+                        " does not exist");
+  if (c.database.path.empty()) throw ConfigError("database.path: must not be empty");
+  if (c.database.synchronous != "FULL" && c.database.synchronous != "NORMAL")
+    throw ConfigError("database.synchronous: must be \"FULL\" or \"NORMAL\"");
+  positive("database.busy_timeout_ms", c.database.busy_timeout_ms);
+  positive("database.max_batch", c.database.max_batch);
+  positive("auth.session_idle_minutes", c.auth.session_idle_minutes);
+  positive("auth.session_absolute_hours", c.auth.session_absolute_hours);
+  positive("auth.login_max_failures", c.auth.login_max_failures);
+  positive("auth.login_lockout_seconds", c.auth.login_lockout_seconds);
+  positive("auth.hash_concurrency", c.auth.hash_concurrency);
+  positive("auth.hash_queue", c.auth.hash_queue);
+  if (c.auth.hash_ops < 1) throw ConfigError("auth.hash_ops: must be at least 1");
+  if (c.auth.hash_mem_mib < 8) throw ConfigError("auth.hash_mem_mib: must be at least 8");
+  static constexpr char const* kLevels[] = {"trace", "debug", "info", "warn", "error", "off"};
+  if (std::find(std::begin(kLevels), std::end(kLevels), c.log.level) == std::end(kLevels))
+    throw ConfigError("log.level: must be one of trace, debug, info, warn, error, off");
+}
+
+}  // namespace zhiku

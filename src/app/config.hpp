@@ -1,0 +1,44 @@
+// The server's whole configuration: one typed struct per concern, read from TOML, overridden by
+// ZHIKU_* environment variables and command-line flags, validated before anything starts.
+#pragma once
+
+#include <stdexcept>
+#include <string>
+
+#include "http/server.hpp"
+#include "storage/database.hpp"
+#include "users/auth_config.hpp"
+
+namespace zhiku {
+
+struct LogConfig {
+  std::string level = "info";  // trace | debug | info | warn | error
+  bool access_log = true;      // one line per request
+};
+
+struct DemoConfig {
+  bool seed = false;           // fill an empty database with demo data at start-up
+};
+
+struct AppConfig {
+  http::ServerConfig http;
+  storage::DatabaseConfig database;
+  AuthConfig auth;
+  LogConfig log;
+  DemoConfig demo;
+};
+
+// A configuration problem, naming the key: "http.port: must be between 0 and 65535".
+class ConfigError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+// Reads `path` (a missing file is an error only when `required`), then applies environment
+// overrides (ZHIKU_BIND, ZHIKU_PORT, ZHIKU_DB, ZHIKU_THREADS, ZHIKU_STATIC_DIR, ZHIKU_LOG_LEVEL,
+// ZHIKU_SYNCHRONOUS) and validates. Throws ConfigError.
+AppConfig load_config(std::string const& path, bool required);
+// Checks every value; throws ConfigError naming the first bad key.
+void validate(AppConfig const& c);
+
+}  // namespace zhiku

@@ -1,0 +1,63 @@
+#include "core/clock.hpp"
+
+#include <cstdio>
+#include <ctime>
+
+namespace zhiku {
+
+std::string to_iso(SysTime t) {
+  std::time_t secs = std::chrono::system_clock::to_time_t(t);
+  std::tm tm{};
+  gmtime_r(&secs, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
+
+namespace {
+bool digits(std::string_view s, size_t pos, size_t n, int& out) {
+  if (pos + n > s.size()) return false;
+  int v = 0;
+  for (size_t i = pos; i < pos + n; ++i) {
+    if (s[i] < '0' || s[i] > '9') return false;
+    v = v * 10 + (s[i] - '0');
+  }
+  out = v;
+  return true;
+}
+bool valid_ymd(int y, int m, int d) {
+  using namespace std::chrono;
+  return year_month_day{year{y}, month{static_cast<unsigned>(m)}, day{static_cast<unsigned>(d)}}.ok();
+}
+}  // namespace
+
+bool is_iso_date(std::string_view s) {
+  int y, m, d;
+  return s.size() == 10 && digits(s, 0, 4, y) && s[4] == '-' && digits(s, 5, 2, m) && s[7] == '-' &&
+         digits(s, 8, 2, d) && valid_ymd(y, m, d);
+}
+
+std::optional<SysTime> parse_iso(std::string_view s) {
+  int y, mo, d, h = 0, mi = 0, se = 0;
+  if (s.size() < 10 || !is_iso_date(s.substr(0, 10))) return std::nullopt;
+  digits(s, 0, 4, y);
+  digits(s, 5, 2, mo);
+  digits(s, 8, 2, d);
+  if (s.size() > 10) {
+    if (s.size() < 20 || (s[10] != 'T' && s[10] != ' ') || !digits(s, 11, 2, h) || s[13] != ':' ||
+        !digits(s, 14, 2, mi) || s[16] != ':' || !digits(s, 17, 2, se))
+      return std::nullopt;
+    size_t pos = 19;
+    if (pos < s.size() && s[pos] == '.') {
+      ++pos;
+      while (pos < s.size() && s[pos] >= '0' && s[pos] <= '9') ++pos;
+    }
+    if (pos + 1 != s.size() || s[pos] != 'Z') return std::nullopt;
+    if (h > 23 || mi > 59 || se > 60) return std::nullopt;
+  }
+  using namespace std::chrono;
+  sys_days days{year{y} / month{static_cast<unsigned>(mo)} / day{static_cast<unsigned>(d)}};
+  return SysTime{days} + hours{h} + minutes{mi} + seconds{se};
+}
+
+}  // namespace zhiku

@@ -1,0 +1,22 @@
+// UTC time as ISO 8601 text (the only time format in the database and the API).
+#pragma once
+
+#include <chrono>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace zhiku {
+
+using SysTime = std::chrono::system_clock::time_point;
+
+// "2026-11-29T02:45:11Z" (seconds precision). Thread-safe.
+std::string to_iso(SysTime t);
+inline std::string now_iso() { return to_iso(std::chrono::system_clock::now()); }
+// Accepts "YYYY-MM-DDTHH:MM:SSZ", with optional fractional seconds, and "YYYY-MM-DD"
+// (midnight UTC). Returns nullopt for anything else.
+std::optional<SysTime> parse_iso(std::string_view s);
+// True for a valid calendar date "YYYY-MM-DD".
+bool is_iso_date(std::string_view s);
+
+}  // namespace zhiku

@@ -1,0 +1,238 @@
+#include "core/json.hpp"
+
+#include "core/clock.hpp"
+
+namespace zhiku {
+
+bool is_valid_utf8(std::string_view s) {
+  auto const* p = reinterpret_cast<unsigned char const*>(s.data());
+  size_t n = s.size(), i = 0;
+  while (i < n) {
+    unsigned char c = p[i];
+    if (c < 0x80) { ++i; continue; }
+    size_t len;
+    std::uint32_t cp;
+    if ((c & 0xE0) == 0xC0) { len = 2; cp = c & 0x1F; }
+    else if ((c & 0xF0) == 0xE0) { len = 3; cp = c & 0x0F; }
+    else if ((c & 0xF8) == 0xF0) { len = 4; cp = c & 0x07; }
+    else return false;
+    if (i + len > n) return false;
+    for (size_t k = 1; k < len; ++k) {
+      if ((p[i + k] & 0xC0) != 0x80) return false;
+      cp = (cp << 6) | (p[i + k] & 0x3F);
+    }
+    if ((len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000)) return false;
+    if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return false;
+    i += len;
+  }
+  return true;
+}
+
+size_t utf8_length(std::string_view s) {
+  size_t count = 0;
+  for (unsigned char c : s)
+    if ((c & 0xC0) != 0x80) ++count;
+  return count;
+}
+
+namespace {
+// Deepest bracket nesting outside strings, stopping early once past `limit`.
+int nesting_depth(std::string_view s, int limit) {
+  int depth = 0, deepest = 0;
+  bool in_string = false, escaped = false;
+  for (char c : s) {
+    if (in_string) {
+      if (escaped) escaped = false;
+      else if (c == '\\') escaped = true;
+      else if (c == '"') in_string = false;
+      continue;
+    }
+    if (c == '"') in_string = true;
+    else if (c == '[' || c == '{') {
+      if (++depth > deepest) deepest = depth;
+      if (deepest > limit) return deepest;
+    } else if (c == ']' || c == '}') --depth;
+  }
+  return deepest;
+}
+
+std::string trim(std::string const& s) {
+  auto is_space = [](unsigned char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
+  size_t b = 0, e = s.size();
+  while (b < e && is_space(s[b])) ++b;
+  while (e > b && is_space(s[e - 1])) --e;
+  // Also trim the ideographic space U+3000 that Chinese input methods produce.
+  while (e - b >= 3 && s.compare(b, 3, "\xE3\x80\x80") == 0) b += 3;
+  while (e - b >= 3 && s.compare(e - 3, 3, "\xE3\x80\x80") == 0) e -= 3;
+  return s.substr(b, e - b);
+}
+}  // namespace
+
+Json parse_json_body(std::string_view body) {
+  if (body.empty()) throw Error(Errc::invalid_argument, "request body is empty; a JSON document is required");
+  if (!is_valid_utf8(body)) throw Error(Errc::invalid_argument, "request body is not valid UTF-8");
+  if (nesting_depth(body, kMaxJsonDepth) > kMaxJsonDepth)
+    throw Error(Errc::invalid_argument, "JSON nesting is deeper than " + std::to_string(kMaxJsonDepth) + " levels");
+  Json j = Json::parse(body, nullptr, /*allow_exceptions=*/false);
+  if (j.is_discarded()) throw Error(Errc::invalid_argument, "request body is not well-formed JSON");
+  return j;
+}
+
+JsonFields::JsonFields(Json const& obj) : obj_(obj) {
+  if (!obj.is_object()) throw Error(Errc::invalid_argument, "request body must be a JSON object");
+}
+
+bool JsonFields::has(std::string_view key) const { return raw(key) != nullptr; }
+
+Json const* JsonFields::raw(std::string_view key) const {
+  auto it = obj_.find(key);
+  if (it == obj_.end() || it->is_null()) return nullptr;
+  return &*it;
+}
+
+std::optional<std::string> JsonFields::opt_string(std::string_view key, size_t max_chars) {
+  Json const* v = raw(key);
+  if (!v) return std::nullopt;
+  if (!v->is_string()) {
+    fail(std::string(key), "must be a string");
+    return std::nullopt;
+  }
+  std::string s = trim(v->get<std::string>());
+  if (utf8_length(s) > max_chars) {
+    fail(std::string(key), "must be at most " + std::to_string(max_chars) + " characters");
+    return std::nullopt;
+  }
+  return s;
+}
+
+std::string JsonFields::req_string(std::string_view key, size_t max_chars, size_t min_chars) {
+  if (!raw(key)) {
+    fail(std::string(key), "is required");
+    return {};
+  }
+  auto s = opt_string(key, max_chars);
+  if (!s) return {};
+  if (utf8_length(*s) < min_chars) {
+    fail(std::string(key), min_chars == 1 ? "must not be empty"
+                                          : "must be at least " + std::to_string(min_chars) + " characters");
+    return {};
+  }
+  return *s;
+}
+
+std::optional<std::int64_t> JsonFields::opt_int(std::string_view key, std::int64_t min, std::int64_t max) {
+  Json const* v = raw(key);
+  if (!v) return std::nullopt;
+  if (!v->is_number_integer()) {
+    fail(std::string(key), "must be an integer");
+    return std::nullopt;
+  }
+  auto n = v->is_number_unsigned() && v->get<std::uint64_t>() > static_cast<std::uint64_t>(INT64_MAX)
+               ? max + (max < INT64_MAX ? 1 : 0)
+               : v->get<std::int64_t>();
+  if (n < min || n > max) {
+    fail(std::string(key), "must be between " + std::to_string(min) + " and " + std::to_string(max));
+    return std::nullopt;
+  }
+  return n;
+}
+
+std::int64_t JsonFields::req_int(std::string_view key, std::int64_t min, std::int64_t max) {
+  if (!raw(key)) {
+    fail(std::string(key), "is required");
+    return 0;
+  }
+  return opt_int(key, min, max).value_or(0);
+}
+
+std::optional<double> JsonFields::opt_number(std::string_view key, double min, double max) {
+  Json const* v = raw(key);
+  if (!v) return std::nullopt;
+  if (!v->is_number()) {
+    fail(std::string(key), "must be a number");
+    return std::nullopt;
+  }
+  double d = v->get<double>();
+  if (!(d >= min && d <= max)) {
+    fail(std::string(key), "must be between " + std::to_string(min) + " and " + std::to_string(max));
+    return std::nullopt;
+  }
+  return d;
+}
+
+std::optional<bool> JsonFields::opt_bool(std::string_view key) {
+  Json const* v = raw(key);
+  if (!v) return std::nullopt;
+  if (!v->is_boolean()) {
+    fail(std::string(key), "must be true or false");
+    return std::nullopt;
+  }
+  return v->get<bool>();
+}
+
+std::optional<std::vector<std::string>> JsonFields::opt_string_array(std::string_view key, size_t max_items,
+                                                                     size_t max_chars) {
+  Json const* v = raw(key);
+  if (!v) return std::nullopt;
+  if (!v->is_array()) {
+    fail(std::string(key), "must be an array of strings");
+    return std::nullopt;
+  }
+  if (v->size() > max_items) {
+    fail(std::string(key), "must have at most " + std::to_string(max_items) + " items");
+    return std::nullopt;
+  }
+  std::vector<std::string> out;
+  for (size_t i = 0; i < v->size(); ++i) {
+    auto const& item = (*v)[i];
+    std::string field = std::string(key) + "[" + std::to_string(i) + "]";
+    if (!item.is_string()) {
+      fail(field, "must be a string");
+      return std::nullopt;
+    }
+    std::string s = trim(item.get<std::string>());
+    if (s.empty() || utf8_length(s) > max_chars) {
+      fail(field, "must be 1 to " + std::to_string(max_chars) + " characters");
+      return std::nullopt;
+    }
+    out.push_back(std::move(s));
+  }
+  return out;
+}
+
+std::optional<std::vector<std::int64_t>> JsonFields::opt_int_array(std::string_view key, size_t max_items) {
+  Json const* v = raw(key);
+  if (!v) return std::nullopt;
+  if (!v->is_array() || v->size() > max_items) {
+    fail(std::string(key), "must be an array of at most " + std::to_string(max_items) + " integers");
+    return std::nullopt;
+  }
+  std::vector<std::int64_t> out;
+  for (auto const& item : *v) {
+    if (!item.is_number_integer()) {
+      fail(std::string(key), "must contain integers only");
+      return std::nullopt;
+    }
+    out.push_back(item.get<std::int64_t>());
+  }
+  return out;
+}
+
+std::optional<std::string> JsonFields::opt_date(std::string_view key) {
+  auto s = opt_string(key, 10);
+  if (!s) return std::nullopt;
+  if (!is_iso_date(*s)) {
+    fail(std::string(key), "must be a date YYYY-MM-DD");
+    return std::nullopt;
+  }
+  return s;
+}
+
+void JsonFields::finish() const {
+  if (errors_.empty()) return;
+  std::string detail = "invalid fields:";
+  for (auto const& e : errors_) detail += " " + e.field + " (" + e.message + ")";
+  throw Error(Errc::invalid_argument, detail, errors_);
+}
+
+}  // namespace zhiku

@@ -1,0 +1,101 @@
+#include "http/response.hpp"
+
+namespace zhiku::http {
+
+Response Response::json(Json const& j, int status) {
+  Response r;
+  r.status = status;
+  // Replace rather than throw on invalid UTF-8 that slipped into stored text.
+  r.body = j.dump(-1, ' ', false, Json::error_handler_t::replace);
+  return r;
+}
+
+Response Response::no_content() {
+  Response r;
+  r.status = 204;
+  r.content_type.clear();
+  return r;
+}
+
+Response Response::text(std::string body, std::string content_type, int status) {
+  Response r;
+  r.status = status;
+  r.body = std::move(body);
+  r.content_type = std::move(content_type);
+  return r;
+}
+
+Response Response::problem(int status, std::string title, std::string detail, std::vector<FieldError> const& errors) {
+  Json j = Json::object();
+  j["type"] = "about:blank";
+  j["status"] = status;
+  j["title"] = std::move(title);
+  j["detail"] = std::move(detail);
+  if (!errors.empty()) {
+    Json list = Json::array();
+    for (auto const& e : errors) {
+      Json item = Json::object();
+      item["field"] = e.field;
+      item["message"] = e.message;
+      list.push_back(std::move(item));
+    }
+    j["errors"] = std::move(list);
+  }
+  Response r = json(j, status);
+  r.content_type = "application/problem+json";
+  return r;
+}
+
+Response Response::from_error(Error const& e) {
+  int status = status_of(e.code());
+  Response r = problem(status, reason_of(status), e.detail(), e.errors());
+  if (!e.allowed.empty()) {
+    Json j = Json::parse(r.body);
+    j["allowed"] = e.allowed;
+    r.body = j.dump();
+  }
+  if (e.retry_after_seconds > 0) r.header("Retry-After", std::to_string(e.retry_after_seconds));
+  return r;
+}
+
+int status_of(Errc code) {
+  switch (code) {
+    case Errc::invalid_argument: return 400;
+    case Errc::unauthenticated: return 401;
+    case Errc::forbidden: return 403;
+    case Errc::not_found: return 404;
+    case Errc::conflict: return 409;
+    case Errc::precondition_failed: return 412;
+    case Errc::payload_too_large: return 413;
+    case Errc::unsupported_media_type: return 415;
+    case Errc::too_many_requests: return 429;
+    case Errc::unavailable: return 503;
+  }
+  return 500;
+}
+
+char const* reason_of(int status) {
+  switch (status) {
+    case 200: return "OK";
+    case 201: return "Created";
+    case 204: return "No Content";
+    case 304: return "Not Modified";
+    case 400: return "Bad Request";
+    case 401: return "Unauthorized";
+    case 403: return "Forbidden";
+    case 404: return "Not Found";
+    case 405: return "Method Not Allowed";
+    case 408: return "Request Timeout";
+    case 409: return "Conflict";
+    case 412: return "Precondition Failed";
+    case 413: return "Content Too Large";
+    case 415: return "Unsupported Media Type";
+    case 429: return "Too Many Requests";
+    case 431: return "Request Header Fields Too Large";
+    case 500: return "Internal Server Error";
+    case 503: return "Service Unavailable";
+    default: return "Error";
+  }
+}
+
+}  // namespace zhiku::http

@@ -1,0 +1,81 @@
+// The route table: every route is registered with its access policy, so the policy is data that
+// the role-matrix test reads (HotCRP's API map). A route without a policy cannot be declared.
+#pragma once
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/principal.hpp"
+#include "http/request.hpp"
+#include "http/response.hpp"
+
+namespace zhiku::http {
+
+// Who may call a route. Relation checks (author, assigned reviewer, self…) are enforced by the
+// service with why_not(); `relation` documents them and the role matrix prints it.
+struct Policy {
+  enum class Who { anyone, signed_in, roles };
+  Who who = Who::signed_in;
+  RoleSet roles;                  // for Who::roles: any of these
+  std::string relation;           // e.g. "self", "author", "coordinator or the expert"
+  bool during_password_change = false;  // callable while must_change_password is set
+  bool during_second_factor = false;    // callable while TOTP is pending
+
+  static Policy anyone() { return {Who::anyone, {}, "", true, true}; }
+  static Policy signed_in(std::string relation = "") { return {Who::signed_in, {}, std::move(relation), false, false}; }
+  static Policy any_of(RoleSet roles, std::string relation = "") { return {Who::roles, roles, std::move(relation), false, false}; }
+  // Whether `p` (nullptr: anonymous) passes the role gate: 0 = yes, 401 or 403 = the refusal.
+  int gate(Principal const* p) const;
+};
+
+// Where the handler runs: inline on the io thread (reads taking microseconds), or on the worker
+// pool (anything that writes, hashes a password or may take longer); io threads never wait on
+// an fsync.
+enum class Exec { inline_read, worker };
+
+using Handler = std::function<Response(Request&)>;
+
+struct Route {
+  std::string method;     // GET, POST, PUT, PATCH, DELETE
+  std::string pattern;    // "/api/v1/experts/{id}"
+  Policy policy;
+  Handler handler;
+  Exec exec = Exec::inline_read;
+  std::string summary;    // one line for the route list and the OpenAPI cross-check
+  bool accepts_upload = false;  // body may be up to ServerConfig::upload_limit_bytes
+};
+
+struct Match {
+  Route const* route = nullptr;
+  std::vector<std::pair<std::string, std::string>> params;
+  std::vector<std::string> allowed;  // methods for the path when the method did not match
+};
+
+class Router {
+ public:
+  // Registers a route. Unsafe methods default to Exec::worker. Throws std::logic_error on a
+  // duplicate method+pattern or a malformed pattern (at start-up, never per request).
+  void add(Route route);
+  void get(std::string pattern, Policy policy, Handler h, std::string summary = "");
+  void post(std::string pattern, Policy policy, Handler h, std::string summary = "");
+  void put(std::string pattern, Policy policy, Handler h, std::string summary = "");
+  void patch(std::string pattern, Policy policy, Handler h, std::string summary = "");
+  void del(std::string pattern, Policy policy, Handler h, std::string summary = "");
+
+  // Finds the route for method+path. HEAD matches GET. `route` null and `allowed` empty: no such
+  // path (404); `allowed` non-empty: wrong method (405).
+  Match match(std::string_view method, std::string_view path) const;
+  std::vector<Route> const& routes() const { return routes_; }
+
+ private:
+  struct Compiled {
+    std::vector<std::string> segments;  // "{name}" for parameters
+  };
+  std::vector<Route> routes_;
+  std::vector<Compiled> compiled_;
+};
+
+}  // namespace zhiku::http

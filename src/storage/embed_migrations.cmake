@@ -1,0 +1,12 @@
+# Writes a C++ source holding every schema/migrations/NNNN_name.sql file, in name order.
+file(GLOB files ${DIR}/*.sql)
+list(SORT files)
+set(body "// Generated from schema/migrations by embed_migrations.cmake. Do not edit.\n#include \"storage/migrations.hpp\"\nnamespace zhiku::storage {\nstd::vector<Migration> const& embedded_migrations() {\n  static std::vector<Migration> const all = {\n")
+foreach(f ${files})
+  get_filename_component(name ${f} NAME)
+  file(READ ${f} sql)
+  string(APPEND body "    {\"${name}\", R\"zhiku_sql(${sql})zhiku_sql\"},\n")
+endforeach()
+string(APPEND body "  };\n  return all;\n}\n}  // namespace zhiku::storage\n")
+file(WRITE ${OUT}.tmp "${body}")
+file(COPY_FILE ${OUT}.tmp ${OUT} ONLY_IF_DIFFERENT)

@@ -1,0 +1,24 @@
+// Storage failures keep SQLite's primary and extended result codes (after SQLiteCpp).
+#pragma once
+
+#include <stdexcept>
+#include <string>
+
+namespace zhiku::storage {
+
+class Error : public std::runtime_error {
+ public:
+  Error(std::string const& message, int code, int extended_code)
+      : std::runtime_error(message), code_(code), extended_code_(extended_code) {}
+  int code() const noexcept { return code_; }
+  int extended_code() const noexcept { return extended_code_; }
+  bool is_constraint() const noexcept { return code_ == 19; }          // SQLITE_CONSTRAINT
+  bool is_unique_violation() const noexcept { return extended_code_ == 2067 || extended_code_ == 1555; }
+  bool is_busy() const noexcept { return code_ == 5 || code_ == 6; }   // SQLITE_BUSY / LOCKED
+
+ private:
+  int code_;
+  int extended_code_;
+};
+
+}  // namespace zhiku::storage
