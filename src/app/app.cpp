@@ -2,20 +2,12 @@
 
 #include <spdlog/spdlog.h>
 
+#include "app/services.hpp"
 #include "core/json.hpp"
 
 namespace zhiku {
 
 std::string version_string() { return ZHIKU_VERSION; }
-
-// Every module's services, constructed in dependency order. Modules add their members here.
-struct App::Services {
-  explicit Services(storage::Database& db, AppConfig const& config) : db(db), config(config) {}
-  storage::Database& db;
-  AppConfig const& config;
-  // [identity] services
-  // [experts] services
-};
 
 namespace {
 
@@ -72,6 +64,7 @@ void App::stop() { server_->stop(); }
 storage::Database& App::database() { return *db_; }
 http::Router const& App::router() const { return router_; }
 http::Server& App::server() { return *server_; }
+Services& App::services() { return *services_; }
 AppConfig const& App::config() const { return config_; }
 
 void App::seed_demo() {

@@ -14,6 +14,8 @@
 
 namespace zhiku {
 
+struct Services;
+
 class App {
  public:
   // Opens the database (applying migrations) and wires every module. Throws ConfigError,
@@ -30,12 +32,12 @@ class App {
   storage::Database& database();
   http::Router const& router() const;
   http::Server& server();
+  Services& services();
   AppConfig const& config() const;
   // Fills an empty database with the demo data set (idempotent: does nothing when users exist).
   void seed_demo();
 
  private:
-  struct Services;
   AppConfig config_;
   std::unique_ptr<storage::Database> db_;
   std::unique_ptr<Services> services_;
