@@ -3,7 +3,14 @@
 #include <spdlog/spdlog.h>
 
 #include "app/services.hpp"
+#include "audit/audit_routes.hpp"
 #include "core/json.hpp"
+#include "users/auth_routes.hpp"
+#include "users/user_routes.hpp"
+#include "experts/expert_routes.hpp"
+#include "notifications/notification_routes.hpp"
+#include "users/auth_routes.hpp"
+#include "users/user_routes.hpp"
 
 namespace zhiku {
 
@@ -47,9 +54,16 @@ App::App(AppConfig config) : config_(std::move(config)), started_(std::chrono::s
   services_ = std::make_unique<Services>(*db_, config_);
   add_system_routes(router_, *db_, &server_raw_, &started_);
   // [identity] routes
+  add_audit_routes(router_, *db_, services_->audit);
+  add_notification_routes(router_, NotificationService(*db_, services_->audit));
+  SessionCookieConfig cookie{config_.auth.secure_cookies || config_.http.behind_tls_proxy};
+  add_auth_routes(router_, services_->auth, services_->users, services_->tokens, cookie);
+  add_user_routes(router_, services_->users);
   // [experts] routes
+  add_expert_routes(router_, services_->experts, services_->taxonomy);
   http::Authenticator auth = [](http::Request const&) -> std::optional<Principal> { return std::nullopt; };
   // [identity] authenticator
+  auth = make_authenticator(services_->auth, cookie);
   config_.http.version = version_string();
   config_.http.access_log = config_.log.access_log;
   server_ = std::make_unique<http::Server>(config_.http, router_, std::move(auth));

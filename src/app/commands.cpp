@@ -1,11 +1,14 @@
 #include "app/commands.hpp"
 
+#include <fstream>
 #include <iostream>
+#include <iterator>
 
 #include <CLI/CLI.hpp>
 #include <spdlog/spdlog.h>
 
 #include "app/app.hpp"
+#include "app/services.hpp"
 #include "storage/migrations.hpp"
 
 namespace zhiku {
@@ -30,7 +33,33 @@ void add_commands(CLI::App& cli, CommandLine& cmd) {
 
   cli.add_subcommand("version", "print the version");
   // [identity] user and audit subcommands
+  auto* user = cli.add_subcommand("user", "manage user accounts");
+  user->require_subcommand(1);
+  auto* user_add = user->add_subcommand("add", "create an account (e.g. the first admin) with a chosen password");
+  user_add->add_option("--username", cmd.username, "user name: 3 to 32 of A-Z a-z 0-9 _ . -")->required();
+  user_add->add_option("--role", cmd.roles, "admin, coordinator, expert or leader (repeatable)")
+      ->required()
+      ->check(CLI::IsMember({"admin", "coordinator", "expert", "leader"}));
+  user_add->add_option("--display-name", cmd.display_name, "name shown in the UI (default: the user name)");
+  user_add->add_option("--email", cmd.email, "e-mail address");
+  user_add->add_flag("--password-stdin", cmd.password_stdin, "read the password from standard input")->required();
+  user_add->add_option("--db", cmd.db, "database file (overrides database.path)");
+  auto* user_passwd = user->add_subcommand("passwd", "set an account's password (ends its sessions)");
+  user_passwd->add_option("USERNAME", cmd.username, "the account")->required();
+  user_passwd->add_flag("--password-stdin", cmd.password_stdin, "read the password from standard input")->required();
+  user_passwd->add_option("--db", cmd.db, "database file (overrides database.path)");
+  auto* audit = cli.add_subcommand("audit", "audit log tools");
+  audit->require_subcommand(1);
+  auto* audit_verify = audit->add_subcommand("verify", "check the audit log's hash chain; exit 1 at the first bad row");
+  audit_verify->add_option("--db", cmd.db, "database file (overrides database.path)");
   // [experts] import subcommand
+  auto* import = cli.add_subcommand("import", "import data from a spreadsheet");
+  auto* import_experts = import->add_subcommand("experts", "import experts from CSV or XLSX: every row valid, or none imported");
+  import_experts->add_option("FILE", cmd.import_file, "the spreadsheet (.csv in UTF-8 or GB18030, or .xlsx)")
+      ->required()
+      ->check(CLI::ExistingFile);
+  import_experts->add_flag("--dry-run", cmd.dry_run, "validate and report, import nothing");
+  import_experts->add_option("--db", cmd.db, "database file (overrides database.path)");
 }
 
 namespace {
@@ -52,6 +81,58 @@ void configure_logging(LogConfig const& log) {
   spdlog::set_pattern("%Y-%m-%dT%H:%M:%S.%eZ %l %v", spdlog::pattern_time_type::utc);
 }
 
+// [identity] The password for `user add` / `user passwd`: one line of standard input, never an
+// argument (it would show in the process list and the shell history).
+std::string read_password_line() {
+  std::string line;
+  std::getline(std::cin, line);
+  if (!line.empty() && line.back() == '\r') line.pop_back();
+  if (line.empty()) throw std::runtime_error("no password on standard input");
+  return line;
+}
+
+int user_command(CLI::App& user, AppConfig const& c, CommandLine const& cmd) {
+  storage::Database db(c.database);
+  Services services(db, c);
+  RequestMeta meta{"cli", "cli"};
+  try {
+    if (user.got_subcommand("add")) {
+      NewUser u;
+      u.username = cmd.username;
+      u.display_name = cmd.display_name.empty() ? cmd.username : cmd.display_name;
+      u.email = cmd.email;
+      for (auto const& name : cmd.roles)
+        if (auto r = role_from_string(name)) u.roles.add(*r);
+      auto created = services.users.create_with_password(nullptr, meta, u, read_password_line(), false);
+      std::cout << "created user " << created.username << " (id " << created.id << ", roles";
+      for (auto const& r : created.roles.names()) std::cout << " " << r;
+      std::cout << ")\n";
+      return 0;
+    }
+    services.users.set_password(nullptr, meta, cmd.username, read_password_line(), false);
+    std::cout << "password set for " << cmd.username << "; their sessions were ended\n";
+    return 0;
+  } catch (Error const& e) {
+    std::cerr << "error: ";
+    if (e.errors().empty()) std::cerr << e.detail() << "\n";
+    for (auto const& fe : e.errors()) std::cerr << fe.field << ": " << fe.message << "\n";
+    return 1;
+  }
+}
+
+int audit_verify(AppConfig const& c) {
+  storage::Database db(c.database);
+  auto conn = db.read();
+  auto v = AuditLog().verify(*conn);
+  if (v.ok) {
+    std::cout << "OK: " << v.rows_checked << " audit rows, chain intact\n";
+    return 0;
+  }
+  std::cout << "FAILED at audit row " << (v.first_bad_id ? std::to_string(*v.first_bad_id) : "?") << ": " << v.problem
+            << " (" << v.rows_checked << " rows checked)\n";
+  return 1;
+}
+
 int serve(AppConfig const& c) {
   App app(c);
   if (c.demo.seed) app.seed_demo();
@@ -61,6 +142,26 @@ int serve(AppConfig const& c) {
   app.wait(/*handle_signals=*/true);
   spdlog::info("zhiku stopped");
   return 0;
+}
+
+// [experts] `zhiku import experts FILE [--dry-run]`: the API's validation and all-or-nothing
+// commit, as the system. Prints each row error; exits 1 when there are any.
+int import_experts(AppConfig const& c, CommandLine const& cmd) {
+  std::ifstream in(cmd.import_file, std::ios::binary);
+  if (!in) {
+    std::cerr << "cannot read " << cmd.import_file << "\n";
+    return 1;
+  }
+  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  App app(c);
+  auto out = app.services().experts.import(nullptr, RequestMeta{"cli", "cli"}, bytes, cmd.import_file, cmd.dry_run,
+                                           ExpertStatus::pending);
+  for (auto const& e : out.plan.errors)
+    std::cerr << "row " << e.row << (e.column.empty() ? "" : ", " + e.column) << ": " << e.message << "\n";
+  std::cout << out.plan.rows_total << " rows, " << out.plan.valid_rows() << " valid, " << out.plan.errors.size()
+            << " errors; " << (cmd.dry_run ? "dry run, nothing imported" : std::to_string(out.imported) + " imported")
+            << "\n";
+  return out.plan.errors.empty() ? 0 : 1;
 }
 
 }  // namespace
@@ -89,7 +190,10 @@ int run_command(CLI::App& cli, CommandLine const& cmd) {
       return 0;
     }
     // [identity] user and audit commands
+    if (auto* user = cli.get_subcommand("user"); user->parsed()) return user_command(*user, c, cmd);
+    if (auto* audit = cli.get_subcommand("audit"); audit->got_subcommand("verify")) return audit_verify(c);
     // [experts] import command
+    if (auto* import = cli.get_subcommand("import"); import->got_subcommand("experts")) return import_experts(c, cmd);
   } catch (ConfigError const& e) {
     std::cerr << "configuration error: " << e.what() << "\n";
     return 2;

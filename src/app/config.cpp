@@ -1,7 +1,9 @@
 #include "app/config.hpp"
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
+#include <set>
 
 #include <toml++/toml.h>
 
@@ -15,17 +17,20 @@ class Reader {
 
   template <class T>
   void read(std::string const& key, T& out) {
+    keys_.push_back(key);
     auto node = t_.at_path(key);
     if (!node) return;
     if constexpr (std::is_same_v<T, bool>) {
-      if (auto v = node.value<bool>()) out = *v;
+      if (auto v = node.value_exact<bool>()) out = *v;
       else throw ConfigError(key + ": must be true or false");
     } else if constexpr (std::is_integral_v<T>) {
-      if (auto v = node.value<std::int64_t>()) out = static_cast<T>(*v);
-      else throw ConfigError(key + ": must be an integer");
-      if (static_cast<std::int64_t>(out) != *node.value<std::int64_t>()) throw ConfigError(key + ": out of range");
+      auto v = node.value_exact<std::int64_t>();
+      if (!v) throw ConfigError(key + ": must be an integer");
+      if (std::is_unsigned_v<T> && *v < 0) throw ConfigError(key + ": must not be negative");
+      out = static_cast<T>(*v);
+      if (static_cast<std::int64_t>(out) != *v) throw ConfigError(key + ": out of range");
     } else {
-      if (auto v = node.value<std::string>()) out = *v;
+      if (auto v = node.value_exact<std::string>()) out = *v;
       else throw ConfigError(key + ": must be a string");
     }
   }
@@ -34,9 +39,27 @@ class Reader {
     read(key, ms);
     out = std::chrono::milliseconds(ms);
   }
+  // Every key read so far, in order.
+  std::vector<std::string> const& keys() const { return keys_; }
+
+  // Throws ConfigError naming the first key in the file that no read() asked for: a misspelt
+  // key would otherwise be ignored silently and its default used.
+  void refuse_unknown() const {
+    std::set<std::string> known(keys_.begin(), keys_.end());
+    check_table(t_, "", known);
+  }
 
  private:
+  static void check_table(toml::table const& t, std::string const& prefix, std::set<std::string> const& known) {
+    for (auto const& [k, node] : t) {
+      std::string path = prefix + std::string(k.str());
+      if (auto const* sub = node.as_table()) check_table(*sub, path + ".", known);
+      else if (!known.count(path)) throw ConfigError(path + ": unknown key");
+    }
+  }
+
   toml::table const& t_;
+  std::vector<std::string> keys_;
 };
 
 void env(char const* name, auto&& apply) {
@@ -54,7 +77,58 @@ int to_int(std::string const& key, std::string const& v) {
   }
 }
 
+// Reads every key the server knows into `c`: the one list of keys (known_config_keys() replays it).
+void read_all(Reader& r, AppConfig& c) {
+  int port = c.http.port;
+  r.read("http.bind", c.http.bind);
+  r.read("http.port", port);
+  if (port < 0 || port > 65535) throw ConfigError("http.port: must be between 0 and 65535");
+  c.http.port = static_cast<std::uint16_t>(port);
+  r.read("http.threads", c.http.threads);
+  r.read("http.worker_threads", c.http.worker_threads);
+  r.read("http.header_limit_bytes", c.http.header_limit_bytes);
+  r.read("http.body_limit_bytes", c.http.body_limit_bytes);
+  r.read("http.upload_limit_bytes", c.http.upload_limit_bytes);
+  r.read_ms("http.header_timeout_ms", c.http.header_timeout);
+  r.read_ms("http.body_timeout_ms", c.http.body_timeout);
+  r.read_ms("http.write_timeout_ms", c.http.write_timeout);
+  r.read_ms("http.idle_timeout_ms", c.http.idle_timeout);
+  r.read("http.max_connections", c.http.max_connections);
+  r.read_ms("http.shutdown_grace_ms", c.http.shutdown_grace);
+  r.read("http.static_dir", c.http.static_dir);
+  r.read("http.tls_cert", c.http.tls_cert);
+  r.read("http.tls_key", c.http.tls_key);
+  r.read("http.behind_tls_proxy", c.http.behind_tls_proxy);
+  r.read("database.path", c.database.path);
+  r.read("database.synchronous", c.database.synchronous);
+  r.read("database.busy_timeout_ms", c.database.busy_timeout_ms);
+  r.read("database.max_batch", c.database.max_batch);
+  r.read("auth.session_idle_minutes", c.auth.session_idle_minutes);
+  r.read("auth.session_absolute_hours", c.auth.session_absolute_hours);
+  r.read("auth.secure_cookies", c.auth.secure_cookies);
+  r.read("auth.login_max_failures", c.auth.login_max_failures);
+  r.read("auth.login_lockout_seconds", c.auth.login_lockout_seconds);
+  r.read("auth.login_failure_window_minutes", c.auth.login_failure_window_minutes);
+  r.read("auth.hash_concurrency", c.auth.hash_concurrency);
+  r.read("auth.hash_queue", c.auth.hash_queue);
+  r.read("auth.hash_ops", c.auth.hash_ops);
+  r.read("auth.hash_mem_mib", c.auth.hash_mem_mib);
+  r.read("auth.totp_issuer", c.auth.totp_issuer);
+  r.read("auth.application_limit_per_hour", c.auth.application_limit_per_hour);
+  r.read("log.level", c.log.level);
+  r.read("log.access_log", c.log.access_log);
+  r.read("demo.seed", c.demo.seed);
+}
+
 }  // namespace
+
+std::vector<std::string> known_config_keys() {
+  toml::table empty;
+  Reader r(empty);
+  AppConfig c;
+  read_all(r, c);
+  return r.keys();
+}
 
 AppConfig load_config(std::string const& path, bool required) {
   AppConfig c;
@@ -66,45 +140,8 @@ AppConfig load_config(std::string const& path, bool required) {
       throw ConfigError(path + ":" + std::to_string(e.source().begin.line) + ": " + std::string(e.description()));
     }
     Reader r(t);
-    int port = c.http.port;
-    r.read("http.bind", c.http.bind);
-    r.read("http.port", port);
-    if (port < 0 || port > 65535) throw ConfigError("http.port: must be between 0 and 65535");
-    c.http.port = static_cast<std::uint16_t>(port);
-    r.read("http.threads", c.http.threads);
-    r.read("http.worker_threads", c.http.worker_threads);
-    r.read("http.header_limit_bytes", c.http.header_limit_bytes);
-    r.read("http.body_limit_bytes", c.http.body_limit_bytes);
-    r.read("http.upload_limit_bytes", c.http.upload_limit_bytes);
-    r.read_ms("http.header_timeout_ms", c.http.header_timeout);
-    r.read_ms("http.body_timeout_ms", c.http.body_timeout);
-    r.read_ms("http.write_timeout_ms", c.http.write_timeout);
-    r.read_ms("http.idle_timeout_ms", c.http.idle_timeout);
-    r.read("http.max_connections", c.http.max_connections);
-    r.read_ms("http.shutdown_grace_ms", c.http.shutdown_grace);
-    r.read("http.static_dir", c.http.static_dir);
-    r.read("http.tls_cert", c.http.tls_cert);
-    r.read("http.tls_key", c.http.tls_key);
-    r.read("http.behind_tls_proxy", c.http.behind_tls_proxy);
-    r.read("database.path", c.database.path);
-    r.read("database.synchronous", c.database.synchronous);
-    r.read("database.busy_timeout_ms", c.database.busy_timeout_ms);
-    r.read("database.max_batch", c.database.max_batch);
-    r.read("auth.session_idle_minutes", c.auth.session_idle_minutes);
-    r.read("auth.session_absolute_hours", c.auth.session_absolute_hours);
-    r.read("auth.secure_cookies", c.auth.secure_cookies);
-    r.read("auth.login_max_failures", c.auth.login_max_failures);
-    r.read("auth.login_lockout_seconds", c.auth.login_lockout_seconds);
-    r.read("auth.login_failure_window_minutes", c.auth.login_failure_window_minutes);
-    r.read("auth.hash_concurrency", c.auth.hash_concurrency);
-    r.read("auth.hash_queue", c.auth.hash_queue);
-    r.read("auth.hash_ops", c.auth.hash_ops);
-    r.read("auth.hash_mem_mib", c.auth.hash_mem_mib);
-    r.read("auth.totp_issuer", c.auth.totp_issuer);
-    r.read("auth.application_limit_per_hour", c.auth.application_limit_per_hour);
-    r.read("log.level", c.log.level);
-    r.read("log.access_log", c.log.access_log);
-    r.read("demo.seed", c.demo.seed);
+    read_all(r, c);
+    r.refuse_unknown();
   } else if (required) {
     throw ConfigError("config file " + path + " does not exist");
   }

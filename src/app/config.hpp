@@ -4,6 +4,7 @@
 
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 #include "http/server.hpp"
 #include "storage/database.hpp"
@@ -34,11 +35,14 @@ class ConfigError : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
-// Reads `path` (a missing file is an error only when `required`), then applies environment
+// Reads `path` (a missing file is an error only when `required`; a key it does not know is an
+// error, so a misspelt key is never silently ignored), then applies environment
 // overrides (ZHIKU_BIND, ZHIKU_PORT, ZHIKU_DB, ZHIKU_THREADS, ZHIKU_STATIC_DIR, ZHIKU_LOG_LEVEL,
 // ZHIKU_SYNCHRONOUS) and validates. Throws ConfigError.
 AppConfig load_config(std::string const& path, bool required);
 // Checks every value; throws ConfigError naming the first bad key.
 void validate(AppConfig const& c);
+// Every key load_config reads, as "section.key" (the file may hold no other key).
+std::vector<std::string> known_config_keys();
 
 }  // namespace zhiku

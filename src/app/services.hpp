@@ -4,8 +4,14 @@
 
 #include "app/config.hpp"
 #include "audit/audit_log.hpp"
+#include "experts/expert_service.hpp"
+#include "experts/taxonomy_service.hpp"
 #include "notifications/notifier.hpp"
 #include "storage/database.hpp"
+#include "users/auth_service.hpp"
+#include "users/password_hasher.hpp"
+#include "users/token_service.hpp"
+#include "users/user_service.hpp"
 
 namespace zhiku {
 
@@ -16,7 +22,13 @@ struct Services {
   AuditLog audit;
   Notifier notifier;
   // [identity] services (declare members here, constructed in order)
+  PasswordHasher password_hasher{config.auth};
+  UserService users{db, audit, password_hasher};
+  AuthService auth{db, audit, password_hasher, config.auth};
+  TokenService tokens{db, audit};
   // [experts] services
+  ExpertService experts{db, audit, notifier, users, ExpertServiceConfig{config.auth.application_limit_per_hour}};
+  TaxonomyService taxonomy{db, audit};
 };
 
 }  // namespace zhiku

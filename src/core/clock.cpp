@@ -32,13 +32,13 @@ bool valid_ymd(int y, int m, int d) {
 }  // namespace
 
 bool is_iso_date(std::string_view s) {
-  int y, m, d;
+  int y = 0, m = 0, d = 0;
   return s.size() == 10 && digits(s, 0, 4, y) && s[4] == '-' && digits(s, 5, 2, m) && s[7] == '-' &&
          digits(s, 8, 2, d) && valid_ymd(y, m, d);
 }
 
 std::optional<SysTime> parse_iso(std::string_view s) {
-  int y, mo, d, h = 0, mi = 0, se = 0;
+  int y = 0, mo = 0, d = 0, h = 0, mi = 0, se = 0;
   if (s.size() < 10 || !is_iso_date(s.substr(0, 10))) return std::nullopt;
   digits(s, 0, 4, y);
   digits(s, 5, 2, mo);

@@ -57,14 +57,22 @@ int nesting_depth(std::string_view s, int limit) {
 }
 
 std::string trim(std::string const& s) {
+  // ASCII white space and the ideographic space U+3000 that Chinese input methods produce, in
+  // any mix ("\u3000 name \u3000").
+  constexpr std::string_view kIdeographic = "\xE3\x80\x80";
   auto is_space = [](unsigned char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
-  size_t b = 0, e = s.size();
-  while (b < e && is_space(s[b])) ++b;
-  while (e > b && is_space(s[e - 1])) --e;
-  // Also trim the ideographic space U+3000 that Chinese input methods produce.
-  while (e - b >= 3 && s.compare(b, 3, "\xE3\x80\x80") == 0) b += 3;
-  while (e - b >= 3 && s.compare(e - 3, 3, "\xE3\x80\x80") == 0) e -= 3;
-  return s.substr(b, e - b);
+  std::string_view v = s;
+  for (;;) {
+    if (!v.empty() && is_space(v.front())) v.remove_prefix(1);
+    else if (v.substr(0, 3) == kIdeographic) v.remove_prefix(3);
+    else break;
+  }
+  for (;;) {
+    if (!v.empty() && is_space(v.back())) v.remove_suffix(1);
+    else if (v.size() >= 3 && v.substr(v.size() - 3) == kIdeographic) v.remove_suffix(3);
+    else break;
+  }
+  return std::string(v);
 }
 }  // namespace
 
@@ -127,10 +135,10 @@ std::optional<std::int64_t> JsonFields::opt_int(std::string_view key, std::int64
     fail(std::string(key), "must be an integer");
     return std::nullopt;
   }
-  auto n = v->is_number_unsigned() && v->get<std::uint64_t>() > static_cast<std::uint64_t>(INT64_MAX)
-               ? max + (max < INT64_MAX ? 1 : 0)
-               : v->get<std::int64_t>();
-  if (n < min || n > max) {
+  // An unsigned value above INT64_MAX is out of every int64 range (get<int64_t> would wrap it).
+  bool too_big = v->is_number_unsigned() && v->get<std::uint64_t>() > static_cast<std::uint64_t>(INT64_MAX);
+  std::int64_t n = too_big ? 0 : v->get<std::int64_t>();
+  if (too_big || n < min || n > max) {
     fail(std::string(key), "must be between " + std::to_string(min) + " and " + std::to_string(max));
     return std::nullopt;
   }

@@ -31,8 +31,10 @@ Json parse_json_body(std::string_view body);
 // together. Strings are trimmed of surrounding white space; lengths are in characters.
 class JsonFields {
  public:
-  // Throws Error{invalid_argument} when `obj` is not an object.
+  // Throws Error{invalid_argument} when `obj` is not an object. Keeps a reference to `obj`, so a
+  // temporary is refused at compile time: write `Json body = req.json(); JsonFields f(body);`.
   explicit JsonFields(Json const& obj);
+  explicit JsonFields(Json&&) = delete;
 
   bool has(std::string_view key) const;
   std::string req_string(std::string_view key, size_t max_chars = 200, size_t min_chars = 1);

@@ -49,6 +49,7 @@ struct Principal {
   std::string csrf_token;          // expected X-CSRF-Token for unsafe cookie requests
   bool must_change_password = false;
   bool needs_second_factor = false; // signed in with password, TOTP still pending
+  bool must_enrol_totp = false;     // the roles require TOTP and it is not set up yet
 
   bool is(Role r) const { return roles.has(r); }
   bool is_staff() const { return roles.has(Role::coordinator) || roles.has(Role::admin); }

@@ -1,5 +1,6 @@
 #include "http/router.hpp"
 
+#include <algorithm>
 #include <stdexcept>
 
 namespace zhiku::http {
@@ -28,6 +29,7 @@ int Policy::gate(Principal const* p) const {
   if (!p) return 401;
   if (p->needs_second_factor && !during_second_factor) return 401;
   if (p->must_change_password && !during_password_change) return 403;
+  if (p->must_enrol_totp && !during_totp_enrolment) return 403;
   if (who == Who::roles && !p->roles.intersects(roles)) return 403;
   return 0;
 }
@@ -41,8 +43,14 @@ void Router::add(Route route) {
   if (route.method != "GET") route.exec = Exec::worker;
   Compiled c;
   for (auto seg : split_path(route.pattern)) c.segments.emplace_back(seg);
+  // Parameter names do not matter: "/x/{id}" and "/x/{name}" match the same requests.
+  auto same_shape = [](std::vector<std::string> const& a, std::vector<std::string> const& b) {
+    return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](std::string const& x, std::string const& y) {
+      return x == y || (is_param(x) && is_param(y));
+    });
+  };
   for (size_t i = 0; i < routes_.size(); ++i)
-    if (routes_[i].method == route.method && compiled_[i].segments == c.segments)
+    if (routes_[i].method == route.method && same_shape(compiled_[i].segments, c.segments))
       throw std::logic_error("duplicate route " + route.method + " " + route.pattern);
   routes_.push_back(std::move(route));
   compiled_.push_back(std::move(c));

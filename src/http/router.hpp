@@ -23,10 +23,11 @@ struct Policy {
   std::string relation;           // e.g. "self", "author", "coordinator or the expert"
   bool during_password_change = false;  // callable while must_change_password is set
   bool during_second_factor = false;    // callable while TOTP is pending
+  bool during_totp_enrolment = false;   // callable while TOTP enrolment is owed (admins, leaders)
 
-  static Policy anyone() { return {Who::anyone, {}, "", true, true}; }
-  static Policy signed_in(std::string relation = "") { return {Who::signed_in, {}, std::move(relation), false, false}; }
-  static Policy any_of(RoleSet roles, std::string relation = "") { return {Who::roles, roles, std::move(relation), false, false}; }
+  static Policy anyone() { return {Who::anyone, {}, "", true, true, true}; }
+  static Policy signed_in(std::string relation = "") { return {Who::signed_in, {}, std::move(relation), false, false, false}; }
+  static Policy any_of(RoleSet roles, std::string relation = "") { return {Who::roles, roles, std::move(relation), false, false, false}; }
   // Whether `p` (nullptr: anonymous) passes the role gate: 0 = yes, 401 or 403 = the refusal.
   int gate(Principal const* p) const;
 };

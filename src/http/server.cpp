@@ -69,6 +69,12 @@ std::string framing_problem(bhttp::request_parser<bhttp::empty_body> const& p) {
   }
   if (encodings > 0) return "Transfer-Encoding is not supported; send Content-Length";
   if (lengths > 1) return "more than one Content-Length";
+  // Beast reads "Content-Length: 2, 2" as 2; a proxy in front may not. Only plain digits.
+  if (lengths == 1) {
+    auto v = h[bhttp::field::content_length];
+    if (v.empty() || !std::all_of(v.begin(), v.end(), [](char c) { return c >= '0' && c <= '9'; }))
+      return "Content-Length must be a single decimal number";
+  }
   if (h.version() == 11 && hosts == 0) return "missing Host header";
   if (hosts > 1) return "more than one Host header";
   if (hosts == 1 && h[bhttp::field::host].empty()) return "empty Host header";
@@ -113,6 +119,15 @@ struct Server::Impl {
 
   Impl(ServerConfig c, Router const& r, Authenticator a) : config(std::move(c)), router(r), auth(std::move(a)) {
     if (!config.static_dir.empty()) static_files.emplace(config.static_dir);
+  }
+  ~Impl() {
+    // A session still queued in a stopped context is destroyed with it, and its guard touches
+    // `live` and `metrics` (and a TLS stream its `tls` context), which are declared after the
+    // contexts: destroy the contexts first, once no worker can post to them any more.
+    if (workers) workers->join();
+    acceptor.reset();
+    guards.clear();
+    contexts.clear();
   }
 
   // ------------------------------------------------------------------ dispatch --
@@ -169,6 +184,8 @@ struct Server::Impl {
     if (refused == 403) {
       if (req.principal && req.principal->must_change_password)
         return Response::problem(403, "Forbidden", "the password must be changed first");
+      if (req.principal && req.principal->must_enrol_totp && !policy.during_totp_enrolment)
+        return Response::problem(403, "Forbidden", "two-factor sign-in must be set up first");
       return Response::problem(403, "Forbidden", "your role may not do this");
     }
     if (policy.who != Policy::Who::anyone && req.principal && !req.principal->via_api_token && is_unsafe(req.method)) {
@@ -205,9 +222,13 @@ struct Server::Impl {
   template <class Stream>
   awaitable<void> refuse(Stream& stream, unsigned version, int status, std::string detail, std::string const& rid) {
     Response r = Response::problem(status, reason_of(status), std::move(detail));
+    Request about;  // only what add_common_headers reads: refusals carry the same headers
+    about.request_id = rid;
+    about.is_tls = !std::is_same_v<Stream, beast::tcp_stream>;
+    add_common_headers(about, r, /*api=*/true);
     bhttp::response<bhttp::string_body> res{static_cast<bhttp::status>(status), version ? version : 11};
     res.set(bhttp::field::content_type, r.content_type);
-    res.set("X-Request-Id", rid);
+    for (auto& [k, v] : r.headers) res.insert(k, v);
     res.set(bhttp::field::connection, "close");
     res.keep_alive(false);
     res.body() = std::move(r.body);
@@ -218,7 +239,7 @@ struct Server::Impl {
 
   template <class Stream>
   awaitable<void> session(Stream stream, net::io_context& ctx, std::string client) {
-    metrics.connection_opened();
+    // connection_opened() was counted by the accept loop.
     auto live_id = register_live(ctx, [&stream] {
       beast::error_code ec;
       beast::get_lowest_layer(stream).socket().shutdown(tcp::socket::shutdown_both, ec);
@@ -255,6 +276,9 @@ struct Server::Impl {
       auto started = std::chrono::steady_clock::now();
       bhttp::request_parser<bhttp::empty_body> hp;  // parsers are single-use: a fresh one each time
       hp.header_limit(static_cast<std::uint32_t>(config.header_limit_bytes));
+      // Beast's default body limit (1 MiB) would make the header read itself fail on a larger
+      // Content-Length, before we know the route's limit: we check it below, and answer 413.
+      hp.body_limit(boost::none);
       beast::get_lowest_layer(stream).expires_after(config.header_timeout);
       {
         auto [ec, n] = co_await bhttp::async_read_header(stream, buffer, hp, kNoThrow);
@@ -285,7 +309,8 @@ struct Server::Impl {
       auto url = boost::urls::parse_origin_form(req.target);
       if (!url) {
         co_await refuse(stream, head.version(), 400,
-                        "invalid request target: non-ASCII characters must be percent-encoded", rid);
+                        "invalid request target: it must be a path, with non-ASCII characters "
+                        "percent-encoded", rid);
         co_return;
       }
       req.path = url->path();
@@ -315,6 +340,15 @@ struct Server::Impl {
       bool keep_alive = head.keep_alive();
       unsigned version = head.version();
       bool is_head = head.method() == bhttp::verb::head;
+      // RFC 9110 10.1.1: a client that sent "Expect: 100-continue" waits for our go-ahead (curl
+      // waits a second for bodies over 1 kB); the checks above have already passed.
+      if (version == 11 && hp.content_length().value_or(0) > 0 &&
+          beast::iequals(head[bhttp::field::expect], "100-continue")) {
+        bhttp::response<bhttp::empty_body> go_ahead{bhttp::status::continue_, 11};
+        beast::get_lowest_layer(stream).expires_after(config.write_timeout);
+        auto [ec, n] = co_await bhttp::async_write(stream, go_ahead, kNoThrow);
+        if (ec) co_return;
+      }
 
       // Now the body, under its own deadline and limit.
       bhttp::request_parser<bhttp::string_body> parser(std::move(hp));
@@ -335,10 +369,12 @@ struct Server::Impl {
         if (auto early = prepare(req, match)) {
           res = std::move(*early);
         } else if (match.route->exec == Exec::worker) {
-          // Hop to the worker pool and back to this connection's own context.
-          co_await net::post(workers->get_executor(), use_awaitable);
-          res = run_handler(*match.route, req);
-          co_await net::post(ctx.get_executor(), use_awaitable);
+          // Run the handler on the worker pool; the session resumes on its own context when it is
+          // done. (`co_await post(pool, use_awaitable)` would not do: its completion is dispatched
+          // to this coroutine's executor, so the handler would still block the io thread.)
+          res = co_await net::co_spawn(
+              workers->get_executor(),
+              [&]() -> awaitable<Response> { co_return run_handler(*match.route, req); }, use_awaitable);
         } else {
           res = run_handler(*match.route, req);
         }
@@ -395,6 +431,9 @@ struct Server::Impl {
         socket.close(ignored);
         continue;
       }
+      // Counted here rather than when the session starts on its own context, so that a burst of
+      // connections cannot all pass the check above before any session has run.
+      metrics.connection_opened();
       beast::error_code pec;
       auto ep = socket.remote_endpoint(pec);
       std::string client = pec ? "unknown" : ep.address().to_string();
@@ -457,8 +496,17 @@ struct Server::Impl {
         }
         close_connections(false);
         for (auto& g : guards) g.reset();
-        // Give the closes a moment to run, then stop whatever still holds a context.
-        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+        // Let the closes run (the io threads are free: handlers run on the worker pool) so every
+        // client sees its connection closed, then stop whatever still holds a context (a session
+        // whose handler is still running on a worker).
+        auto closed_by = std::chrono::steady_clock::now() + std::chrono::milliseconds(500);
+        while (std::chrono::steady_clock::now() < closed_by) {
+          {
+            std::lock_guard lock(live_mu);
+            if (live.empty()) break;
+          }
+          std::this_thread::sleep_for(std::chrono::milliseconds(10));
+        }
         for (auto& c : contexts) c->stop();
         {
           std::lock_guard lock(done_mu);

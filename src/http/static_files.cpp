@@ -63,6 +63,20 @@ std::string etag_of(fs::path const& p, std::error_code& ec) {
   o << "\"" << std::hex << size << "-" << mtime.time_since_epoch().count() << "\"";
   return o.str();
 }
+// If-None-Match uses the weak comparison (RFC 9110 13.1.2): a list of tags, each possibly "W/",
+// or "*".
+bool etag_matches(std::string_view header, std::string_view etag) {
+  while (!header.empty()) {
+    size_t comma = header.find(',');
+    std::string_view tag = header.substr(0, comma);
+    header = comma == std::string_view::npos ? std::string_view{} : header.substr(comma + 1);
+    while (!tag.empty() && (tag.front() == ' ' || tag.front() == '\t')) tag.remove_prefix(1);
+    while (!tag.empty() && (tag.back() == ' ' || tag.back() == '\t')) tag.remove_suffix(1);
+    if (tag.substr(0, 2) == "W/") tag.remove_prefix(2);
+    if (tag == "*" || tag == etag) return true;
+  }
+  return false;
+}
 }  // namespace
 
 std::optional<Response> StaticFiles::file_response(std::string const& rel, Request const& req, bool immutable) const {
@@ -75,7 +89,7 @@ std::optional<Response> StaticFiles::file_response(std::string const& rel, Reque
   r.content_type = std::string(mime_type(rel));
   r.header("ETag", etag);
   r.header("Cache-Control", immutable ? "public, max-age=31536000, immutable" : "no-cache");
-  if (auto inm = req.header("if-none-match"); inm && *inm == etag) {
+  if (auto inm = req.header("if-none-match"); inm && etag_matches(*inm, etag)) {
     r.status = 304;
     return r;
   }

@@ -1,5 +1,6 @@
 #include "storage/database.hpp"
 
+#include <atomic>
 #include <filesystem>
 #include <optional>
 
@@ -13,8 +14,14 @@ ReadLease::~ReadLease() {
   if (conn_) db_->give_back(std::move(conn_));
 }
 
-Database::Database(DatabaseConfig config, bool apply_migrations) : config_(std::move(config)) {
-  if (config_.path != ":memory:" && config_.path.rfind("file:", 0) != 0) {
+Database::Database(DatabaseConfig config, bool apply_migrations)
+    : config_(std::move(config)), open_path_(config_.path) {
+  if (config_.path == ":memory:") {
+    // Every connection to plain ":memory:" is a separate empty database; a named shared-cache
+    // one is the same database for the writer and the readers, and lives while the writer does.
+    static std::atomic<std::uint64_t> counter{0};
+    open_path_ = "file:zhiku-memory-" + std::to_string(++counter) + "?mode=memory&cache=shared";
+  } else if (config_.path.rfind("file:", 0) != 0) {
     auto parent = std::filesystem::path(config_.path).parent_path();
     if (!parent.empty()) std::filesystem::create_directories(parent);
   }
@@ -40,7 +47,7 @@ Database::~Database() {
 
 ConnectionOptions Database::options(bool read_only) const {
   ConnectionOptions o;
-  o.path = config_.path;
+  o.path = open_path_;
   o.synchronous = config_.synchronous;
   o.busy_timeout_ms = config_.busy_timeout_ms;
   o.read_only = read_only;
@@ -156,10 +163,12 @@ void backup_connection(Connection& src, std::string const& dest_path) {
     throw Error("backup failed: " + msg, SQLITE_ERROR, SQLITE_ERROR);
   }
   int rc;
-  // Copy in steps so writers are never locked out for long; a write in between restarts the
-  // copy from the changed pages, and the result is a snapshot at the end.
-  while ((rc = sqlite3_backup_step(b, 256)) == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
-    sqlite3_sleep(1);
+  // Copy every page in one step: in WAL mode the step's read transaction is a snapshot that
+  // does not block the writer, so the copy is consistent and writers keep going. Copying in
+  // several steps instead restarts from the first page whenever another connection commits in
+  // between, which under a steady write load never finishes.
+  while ((rc = sqlite3_backup_step(b, -1)) == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+    sqlite3_sleep(5);
   sqlite3_backup_finish(b);
   int final_rc = sqlite3_errcode(dest);
   sqlite3_close(dest);

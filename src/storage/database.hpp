@@ -59,6 +59,9 @@ class Database {
  public:
   // Opens (creating) the file, applies pending migrations and starts the writer thread.
   // Throws storage::Error, or MigrationError when the schema cannot be brought up to date.
+  // Path ":memory:" (tests) gives a private in-memory database shared by the writer and the
+  // read connections (SQLite shared cache: a read may fail with SQLITE_LOCKED while a write to
+  // the same table is in progress, so use it for tests that do not read and write at once).
   explicit Database(DatabaseConfig config, bool apply_migrations = true);
   ~Database();  // stops the writer after finishing queued jobs; checkpoints the WAL
   Database(Database const&) = delete;
@@ -110,6 +113,7 @@ class Database {
   ConnectionOptions options(bool read_only) const;
 
   DatabaseConfig config_;
+  std::string open_path_;  // config_.path, or a private shared-cache URI for ":memory:"
   std::unique_ptr<Connection> writer_conn_;
   std::thread writer_;
   mutable std::mutex mu_;

@@ -8,8 +8,10 @@ namespace zhiku::storage {
 
 class Error : public std::runtime_error {
  public:
+  // `code` may be an extended code (sqlite3_errcode returns one when extended codes are on):
+  // the primary code is its low byte.
   Error(std::string const& message, int code, int extended_code)
-      : std::runtime_error(message), code_(code), extended_code_(extended_code) {}
+      : std::runtime_error(message), code_(code & 0xFF), extended_code_(extended_code) {}
   int code() const noexcept { return code_; }
   int extended_code() const noexcept { return extended_code_; }
   bool is_constraint() const noexcept { return code_ == 19; }          // SQLITE_CONSTRAINT

@@ -103,8 +103,16 @@ std::string raw_exchange(std::uint16_t port, std::string const& bytes, std::chro
   char buf[4096];
   bool was_closed = false;
   for (;;) {
+    // tcp_stream's deadline applies to asynchronous operations only: a blocking read_some would
+    // wait for the server however long it takes.
+    size_t n = 0;
     stream.expires_after(timeout);
-    size_t n = stream.read_some(net::buffer(buf), ec);
+    stream.async_read_some(net::buffer(buf), [&](beast::error_code e, size_t k) {
+      ec = e;
+      n = k;
+    });
+    ioc.restart();
+    ioc.run();
     out.append(buf, n);
     if (ec) {
       was_closed = ec != beast::error::timeout;

@@ -1,0 +1,249 @@
+// Profile validation and contact normalisation; everything here is pure.
+#include "experts/expert_rules.hpp"
+
+#include <algorithm>
+#include <cctype>
+
+#include "core/clock.hpp"
+#include "core/json.hpp"
+
+namespace zhiku {
+
+namespace {
+
+bool is_space_byte(unsigned char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+void check_text(std::vector<FieldError>& errors, std::string const& field, std::optional<std::string> const& v,
+                size_t max_chars) {
+  if (v && utf8_length(*v) > max_chars)
+    errors.push_back({field, "must be at most " + std::to_string(max_chars) + " characters"});
+}
+
+bool all_digits(std::string_view s) {
+  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// "YYYY-MM" → "YYYY-MM", "YYYY-MM-DD" → "YYYY-MM-DD"; comparing the common prefix orders them.
+bool not_after(std::string const& from, std::string const& to) {
+  size_t n = std::min(from.size(), to.size());
+  return from.compare(0, n, to, 0, n) <= 0;
+}
+
+constexpr std::string_view kListSeparators[] = {
+    ";", "\xEF\xBC\x9B" /*；*/, ",", "\xEF\xBC\x8C" /*，*/, "\xE3\x80\x81" /*、*/, "\n", "\r", "|"};
+
+bool has_separator(std::string_view s) {
+  for (auto sep : kListSeparators)
+    if (s.find(sep) != std::string_view::npos) return true;
+  return false;
+}
+
+}  // namespace
+
+std::string trim_text(std::string_view s) {
+  size_t b = 0, e = s.size();
+  for (;;) {
+    if (b < e && is_space_byte(static_cast<unsigned char>(s[b])))
+      ++b;
+    else if (e - b >= 3 && s.substr(b, 3) == "\xE3\x80\x80")
+      b += 3;
+    else
+      break;
+  }
+  for (;;) {
+    if (e > b && is_space_byte(static_cast<unsigned char>(s[e - 1])))
+      --e;
+    else if (e - b >= 3 && s.substr(e - 3, 3) == "\xE3\x80\x80")
+      e -= 3;
+    else
+      break;
+  }
+  return std::string(s.substr(b, e - b));
+}
+
+bool is_month_or_date(std::string_view s) {
+  if (s.size() == 7) {
+    if (s[4] != '-' || !all_digits(s.substr(0, 4)) || !all_digits(s.substr(5, 2))) return false;
+    int month = (s[5] - '0') * 10 + (s[6] - '0');
+    return month >= 1 && month <= 12;
+  }
+  return s.size() == 10 && is_iso_date(s);
+}
+
+std::optional<std::string> normalize_email(std::string_view email) {
+  std::string e = trim_text(email);
+  if (e.size() < 3 || e.size() > 254) return std::nullopt;
+  size_t at = e.find('@');
+  if (at == std::string::npos || at == 0 || e.find('@', at + 1) != std::string::npos) return std::nullopt;
+  std::string_view domain = std::string_view(e).substr(at + 1);
+  if (domain.size() < 3 || domain.find('.') == std::string_view::npos || domain.front() == '.' || domain.back() == '.')
+    return std::nullopt;
+  for (unsigned char c : e)
+    if (c <= ' ' || c == '<' || c == '>' || c == '"' || c == ',' || c == ';' || c == 0x7F) return std::nullopt;
+  std::transform(e.begin(), e.end(), e.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return e;
+}
+
+std::optional<std::string> normalize_phone(std::string_view phone) {
+  std::string p = trim_text(phone);
+  std::string digits;
+  bool plus = false;
+  for (size_t i = 0; i < p.size(); ++i) {
+    char c = p[i];
+    if (c >= '0' && c <= '9')
+      digits.push_back(c);
+    else if (c == '+' && i == 0)
+      plus = true;
+    else if (c == ' ' || c == '-' || c == '(' || c == ')' || c == '.')
+      continue;
+    else
+      return std::nullopt;
+  }
+  if (!plus && digits.rfind("00", 0) == 0) {
+    plus = true;
+    digits.erase(0, 2);
+  }
+  if (plus && digits.rfind("86", 0) == 0) {
+    digits.erase(0, 2);
+    plus = false;
+  }
+  if (digits.size() < 5 || digits.size() > 20) return std::nullopt;
+  return plus ? "+" + digits : digits;
+}
+
+std::vector<std::string> clean_keywords(std::vector<std::string> const& in) {
+  std::vector<std::string> out;
+  for (auto const& k : in) {
+    std::string t = trim_text(k);
+    if (t.empty() || std::find(out.begin(), out.end(), t) != out.end()) continue;
+    out.push_back(std::move(t));
+  }
+  return out;
+}
+
+std::vector<std::string> split_list(std::string_view text) {
+  std::vector<std::string> parts;
+  std::string current;
+  size_t i = 0;
+  while (i < text.size()) {
+    bool matched = false;
+    for (auto sep : kListSeparators) {
+      if (text.substr(i, sep.size()) == sep) {
+        parts.push_back(current);
+        current.clear();
+        i += sep.size();
+        matched = true;
+        break;
+      }
+    }
+    if (!matched) current.push_back(text[i++]);
+  }
+  parts.push_back(current);
+  return clean_keywords(parts);
+}
+
+std::string join_keywords(std::vector<std::string> const& keywords) {
+  std::string out;
+  for (auto const& k : keywords) {
+    if (!out.empty()) out += "\xE3\x80\x81";
+    out += k;
+  }
+  return out;
+}
+
+std::vector<std::string> split_keywords(std::string_view stored) {
+  std::vector<std::string> out;
+  if (stored.empty()) return out;
+  size_t start = 0;
+  for (;;) {
+    size_t pos = stored.find("\xE3\x80\x81", start);
+    out.emplace_back(stored.substr(start, pos == std::string_view::npos ? std::string_view::npos : pos - start));
+    if (pos == std::string_view::npos) break;
+    start = pos + 3;
+  }
+  return out;
+}
+
+std::vector<FieldError> validate_profile(ExpertProfile const& p, int current_year) {
+  std::vector<FieldError> errors;
+  if (trim_text(p.name).empty())
+    errors.push_back({"name", "is required"});
+  else if (utf8_length(p.name) > 100)
+    errors.push_back({"name", "must be at most 100 characters"});
+  if (p.gender && *p.gender != "male" && *p.gender != "female") errors.push_back({"gender", "must be male or female"});
+  if (p.birth_year && (*p.birth_year < 1900 || *p.birth_year > current_year - 16))
+    errors.push_back({"birth_year", "must be between 1900 and " + std::to_string(current_year - 16)});
+  check_text(errors, "title", p.title, 100);
+  check_text(errors, "position", p.position, 100);
+  if (trim_text(p.organization).empty())
+    errors.push_back({"organization", "is required"});
+  else
+    check_text(errors, "organization", p.organization, 200);
+  check_text(errors, "department", p.department, 200);
+  check_text(errors, "country", p.country, 100);
+  if (p.category != "domestic" && p.category != "overseas")
+    errors.push_back({"category", "must be domestic or overseas"});
+  else if (p.category == "overseas" && (!p.country || p.country->empty()))
+    errors.push_back({"country", "is required for overseas experts"});
+  if (p.academician && *p.academician != "CAS" && *p.academician != "CAE")
+    errors.push_back({"academician", "must be CAS, CAE or null"});
+  if (p.email && !normalize_email(*p.email)) errors.push_back({"email", "is not a valid e-mail address"});
+  if (p.phone && !normalize_phone(*p.phone)) errors.push_back({"phone", "is not a valid phone number"});
+  if (utf8_length(p.bio) > kMaxBioChars)
+    errors.push_back({"bio", "must be at most " + std::to_string(kMaxBioChars) + " characters"});
+
+  if (p.keywords.size() > kMaxKeywords)
+    errors.push_back({"keywords", "must have at most " + std::to_string(kMaxKeywords) + " items"});
+  for (size_t i = 0; i < p.keywords.size(); ++i) {
+    auto const& k = p.keywords[i];
+    std::string field = "keywords[" + std::to_string(i) + "]";
+    if (k.empty() || utf8_length(k) > kMaxKeywordChars)
+      errors.push_back({field, "must be 1 to " + std::to_string(kMaxKeywordChars) + " characters"});
+    else if (has_separator(k))
+      errors.push_back({field, "must be one keyword (no ; , 、 or line breaks)"});
+  }
+
+  auto unique_ids = [&](std::vector<Id> const& ids, char const* field, size_t max) {
+    if (ids.size() > max) errors.push_back({field, "must have at most " + std::to_string(max) + " items"});
+    for (size_t i = 0; i < ids.size(); ++i) {
+      if (ids[i] <= 0)
+        errors.push_back({field, "must contain positive ids"});
+      else if (std::find(ids.begin(), ids.begin() + static_cast<long>(i), ids[i]) != ids.begin() + static_cast<long>(i))
+        errors.push_back({field, "must not repeat an id"});
+    }
+  };
+  unique_ids(p.field_ids, "field_ids", kMaxFieldsPerExpert);
+  unique_ids(p.pool_ids, "pool_ids", kMaxPoolsPerExpert);
+
+  if (p.employment.size() > kMaxEmployment)
+    errors.push_back({"employment", "must have at most " + std::to_string(kMaxEmployment) + " items"});
+  for (size_t i = 0; i < p.employment.size(); ++i) {
+    auto const& job = p.employment[i];
+    std::string prefix = "employment[" + std::to_string(i) + "].";
+    if (trim_text(job.organization).empty())
+      errors.push_back({prefix + "organization", "is required"});
+    else if (utf8_length(job.organization) > 200)
+      errors.push_back({prefix + "organization", "must be at most 200 characters"});
+    bool from_ok = is_month_or_date(job.from);
+    if (!from_ok) errors.push_back({prefix + "from", "must be YYYY-MM or YYYY-MM-DD"});
+    if (job.to && !is_month_or_date(*job.to))
+      errors.push_back({prefix + "to", "must be YYYY-MM or YYYY-MM-DD"});
+    else if (job.to && from_ok && !not_after(job.from, *job.to))
+      errors.push_back({prefix + "to", "must not be before from"});
+  }
+  return errors;
+}
+
+std::string stale_cutoff(std::string const& now) {
+  // Subtracting years in the text keeps the comparison exact (a 29 February becomes a
+  // non-date that still sorts between the 28th and 1 March).
+  if (now.size() < 4) return now;
+  int year = std::stoi(now.substr(0, 4)) - kStaleYears;
+  std::string y = std::to_string(year);
+  while (y.size() < 4) y.insert(y.begin(), '0');
+  return y + now.substr(4);
+}
+
+bool is_stale(std::string const& since, std::string const& now) { return since < stale_cutoff(now); }
+
+}  // namespace zhiku

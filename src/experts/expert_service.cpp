@@ -1,0 +1,532 @@
+// Use cases of the expert pool. Every mutation: authorise, validate, then one db.write that
+// loads, checks, changes, audits and notifies.
+#include "experts/expert_service.hpp"
+
+#include <algorithm>
+#include <chrono>
+
+#include "core/clock.hpp"
+#include "core/crypto.hpp"
+#include "core/error.hpp"
+#include "experts/expert_rules.hpp"
+#include "experts/expert_workflow.hpp"
+#include "experts/spreadsheet.hpp"
+#include "storage/cjk_tokenizer.hpp"
+#include "storage/error.hpp"
+#include "users/user.hpp"
+#include "users/user_service.hpp"
+
+namespace zhiku {
+
+namespace {
+
+int year_of(std::string const& iso) { return std::stoi(iso.substr(0, 4)); }
+
+// What the audit log keeps of a profile (contact data included: the audit log is for admins).
+Json profile_audit_view(ExpertProfile const& p) {
+  Json j = Json::object();
+  j["name"] = p.name;
+  j["gender"] = p.gender ? Json(*p.gender) : Json();
+  j["birth_year"] = p.birth_year ? Json(*p.birth_year) : Json();
+  j["title"] = p.title ? Json(*p.title) : Json();
+  j["position"] = p.position ? Json(*p.position) : Json();
+  j["organization"] = p.organization;
+  j["department"] = p.department ? Json(*p.department) : Json();
+  Json jobs = Json::array();
+  for (auto const& e : p.employment) {
+    Json job = Json::object();
+    job["organization"] = e.organization;
+    job["from"] = e.from;
+    job["to"] = e.to ? Json(*e.to) : Json();
+    jobs.push_back(std::move(job));
+  }
+  j["employment"] = std::move(jobs);
+  j["field_ids"] = p.field_ids;
+  j["keywords"] = p.keywords;
+  j["category"] = p.category;
+  j["country"] = p.country ? Json(*p.country) : Json();
+  j["academician"] = p.academician ? Json(*p.academician) : Json();
+  j["pool_ids"] = p.pool_ids;
+  j["phone"] = p.phone ? Json(*p.phone) : Json();
+  j["email"] = p.email ? Json(*p.email) : Json();
+  j["bio"] = p.bio;
+  return j;
+}
+
+void throw_if_invalid(std::vector<FieldError> errors) {
+  if (errors.empty()) return;
+  std::string detail = "invalid fields:";
+  for (auto const& e : errors) detail += " " + e.field + " (" + e.message + ")";
+  throw Error(Errc::invalid_argument, detail, std::move(errors));
+}
+
+struct TransitionText {
+  char const* kind;
+  char const* title;
+};
+
+TransitionText text_of(ExpertAction a) {
+  switch (a) {
+    case ExpertAction::approve:
+      return {"expert.approved", "您已通过专家入库审核"};
+    case ExpertAction::reject:
+      return {"expert.rejected", "您的专家入库申请未通过"};
+    case ExpertAction::suspend:
+      return {"expert.suspended", "您的专家资格已暂停"};
+    case ExpertAction::reinstate:
+      return {"expert.reinstated", "您的专家资格已恢复"};
+    case ExpertAction::retire:
+      return {"expert.retired", "您已出库"};
+  }
+  return {"expert.changed", "专家状态已变更"};
+}
+
+}  // namespace
+
+void ExpertPatch::apply_to(ExpertProfile& p) const {
+  auto has = [&](char const* key) { return present.count(key) > 0; };
+  auto const& v = values;
+  if (has("name")) p.name = v.name;
+  if (has("gender")) p.gender = v.gender;
+  if (has("birth_year")) p.birth_year = v.birth_year;
+  if (has("title")) p.title = v.title;
+  if (has("position")) p.position = v.position;
+  if (has("organization")) p.organization = v.organization;
+  if (has("department")) p.department = v.department;
+  if (has("employment")) p.employment = v.employment;
+  if (has("field_ids")) p.field_ids = v.field_ids;
+  if (has("keywords")) p.keywords = v.keywords;
+  if (has("category")) p.category = v.category;
+  if (has("country")) p.country = v.country;
+  if (has("academician")) p.academician = v.academician;
+  if (has("pool_ids")) p.pool_ids = v.pool_ids;
+  if (has("phone")) p.phone = v.phone;
+  if (has("email")) p.email = v.email;
+  if (has("bio")) p.bio = v.bio;
+}
+
+ExpertService::ExpertService(storage::Database& db, AuditLog const& audit, Notifier const& notifier, UserService& users,
+                             ExpertServiceConfig config)
+    : db_(db), audit_(audit), notifier_(notifier), users_(users), config_(config) {}
+
+bool ExpertService::sees_contact(Principal const& who, Expert const& e) {
+  return who.is_staff() || (e.user_id && *e.user_id == who.user_id);
+}
+
+void ExpertService::require_curator(Principal const& who) const {
+  if (!expert_workflow::can_curate(who))
+    throw Error(Errc::forbidden, "only coordinators and administrators manage the expert pool");
+}
+
+Expert ExpertService::load(storage::Connection& c, Id id) const {
+  auto e = store_.find(c, id);
+  if (!e) throw Error(Errc::not_found, "no such expert");
+  return std::move(*e);
+}
+
+std::optional<Id> ExpertService::own_expert_id(storage::Connection& c, Principal const& who) const {
+  return store_.find_id_by_user(c, who.user_id);
+}
+
+void ExpertService::check_references(storage::Connection& c, ExpertProfile const& p) const {
+  std::vector<FieldError> errors;
+  for (Id f : p.field_ids)
+    if (!taxonomy_.field_exists(c, f)) errors.push_back({"field_ids", "no field with id " + std::to_string(f)});
+  for (Id pool : p.pool_ids)
+    if (!taxonomy_.pool_exists(c, pool)) errors.push_back({"pool_ids", "no pool with id " + std::to_string(pool)});
+  throw_if_invalid(std::move(errors));
+}
+
+namespace {
+// Another expert with the same e-mail or phone: two records of one person would split their
+// reviews and conflicts.
+void check_unique_contact(storage::Connection& c, ExpertStore const& store, ExpertProfile const& p,
+                          std::optional<Id> self) {
+  if (p.email) {
+    if (auto norm = normalize_email(*p.email)) {
+      auto other = store.find_by_email_norm(c, *norm);
+      if (other && other != self)
+        throw Error(Errc::conflict, "another expert has this e-mail address (#" + std::to_string(*other) + ")");
+    }
+  }
+  if (p.phone) {
+    if (auto norm = normalize_phone(*p.phone)) {
+      auto other = store.find_by_phone_norm(c, *norm);
+      if (other && other != self)
+        throw Error(Errc::conflict, "another expert has this phone number (#" + std::to_string(*other) + ")");
+    }
+  }
+}
+}  // namespace
+
+Expert ExpertService::get(Principal const& who, Id id) const {
+  auto c = db_.read();
+  auto e = store_.find(*c, id);
+  if (!e) throw Error(Errc::not_found, "no such expert");
+  bool allowed = who.is_staff() || who.is(Role::leader) || (e->user_id && *e->user_id == who.user_id);
+  if (!allowed) throw Error(Errc::not_found, "no such expert");
+  return std::move(*e);
+}
+
+Expert ExpertService::get_mine(Principal const& who) const {
+  auto c = db_.read();
+  auto id = own_expert_id(*c, who);
+  if (!id) throw Error(Errc::not_found, "your account has no expert record");
+  return load(*c, *id);
+}
+
+ExpertList ExpertService::list(Principal const& who, ExpertQuery const& q) const {
+  if (!who.is_staff() && !who.is(Role::leader))
+    throw Error(Errc::forbidden, "the expert list is for staff and leaders");
+  std::string match;
+  if (q.q) {
+    match = storage::fts_query_for(*q.q);
+    if (match.empty()) return {};  // nothing searchable in the query (punctuation only)
+  }
+  auto c = db_.read();
+  // One read transaction so the count and the page agree.
+  storage::Transaction tx(*c, storage::Transaction::Mode::deferred);
+  auto page = store_.list(*c, q, match, stale_cutoff(now_iso()));
+  ExpertList out;
+  out.total = page.total;
+  out.items.reserve(page.rows.size());
+  for (auto const& [id, highlight] : page.rows) {
+    auto e = store_.find(*c, id);
+    if (!e) continue;
+    e->highlight = highlight;
+    out.items.push_back(std::move(*e));
+  }
+  return out;
+}
+
+std::vector<Conflict> ExpertService::conflicts(Principal const& who, Id expert_id) const {
+  auto c = db_.read();
+  if (!who.is_staff()) {
+    auto own = own_expert_id(*c, who);
+    if (!own || *own != expert_id) throw Error(Errc::not_found, "no such expert");
+  } else if (!store_.exists(*c, expert_id)) {
+    throw Error(Errc::not_found, "no such expert");
+  }
+  return store_.conflicts(*c, expert_id);
+}
+
+Expert ExpertService::create(Principal const& who, RequestMeta const& meta, ExpertProfile const& profile) {
+  require_curator(who);
+  std::string now = now_iso();
+  throw_if_invalid(validate_profile(profile, year_of(now)));
+  return db_.write([&](storage::Connection& c) {
+    check_references(c, profile);
+    check_unique_contact(c, store_, profile, std::nullopt);
+    Id id = store_.insert(c, profile, ExpertStatus::pending, std::nullopt, ExpertSource::created, now);
+    Json after = profile_audit_view(profile);
+    after["status"] = "pending";
+    audit_.record(c, &who, meta, "expert.create", "expert", id, audit_diff(Json::object(), after));
+    return load(c, id);
+  });
+}
+
+Expert ExpertService::edit(storage::Connection& c, Principal const& who, RequestMeta const& meta, Id id,
+                           std::int64_t version, ExpertPatch const& patch, std::string_view action) {
+  Expert before = load(c, id);
+  if (before.version != version)
+    throw Error(Errc::precondition_failed, "the expert was changed by someone else; reload and try again");
+  ExpertProfile profile = before.profile;
+  patch.apply_to(profile);
+  std::string now = now_iso();
+  throw_if_invalid(validate_profile(profile, year_of(now)));
+  check_references(c, profile);
+  check_unique_contact(c, store_, profile, id);
+  if (!store_.update_profile(c, id, version, profile, now))
+    throw Error(Errc::precondition_failed, "the expert was changed by someone else; reload and try again");
+  audit_.record(c, &who, meta, action, "expert", id,
+                audit_diff(profile_audit_view(before.profile), profile_audit_view(profile)));
+  return load(c, id);
+}
+
+Expert ExpertService::update(Principal const& who, RequestMeta const& meta, Id id, std::int64_t version,
+                             ExpertPatch const& patch) {
+  require_curator(who);
+  return db_.write([&](storage::Connection& c) { return edit(c, who, meta, id, version, patch, "expert.update"); });
+}
+
+Expert ExpertService::transition(Principal const& who, RequestMeta const& meta, Id id, ExpertAction action,
+                                 std::string const& note) {
+  require_curator(who);
+  return db_.write([&](storage::Connection& c) {
+    Expert before = load(c, id);
+    auto t = expert_workflow::check(before.status, action, who, note);
+    std::optional<std::string> reason;
+    if (!note.empty()) reason = note;
+    std::string now = now_iso();
+    store_.update_status(c, id, t.to, reason, now);
+    Json from = Json::object(), to = Json::object();
+    from["status"] = to_string(before.status);
+    to["status"] = to_string(t.to);
+    from["status_reason"] = before.status_reason ? Json(*before.status_reason) : Json();
+    to["status_reason"] = reason ? Json(*reason) : Json();
+    audit_.record(c, &who, meta, "expert." + std::string(to_string(action)), "expert", id, audit_diff(from, to));
+    if (before.user_id) {
+      auto text = text_of(action);
+      std::string body = reason ? "说明：" + *reason : std::string("请登录查看您的专家信息。");
+      notifier_.notify(c, *before.user_id, text.kind, text.title, body, "/me/profile");
+    }
+    return load(c, id);
+  });
+}
+
+std::pair<User, std::string> ExpertService::invite(Principal const& who, RequestMeta const& meta, Id id) {
+  require_curator(who);
+  return db_.write([&](storage::Connection& c) {
+    Expert e = load(c, id);
+    if (e.user_id) throw Error(Errc::conflict, "this expert already has an account");
+    NewUser nu;
+    std::string base = "expert" + std::to_string(id);
+    if (e.profile.email) base = e.profile.email->substr(0, e.profile.email->find('@'));
+    nu.username = users_.available_username(c, base);
+    nu.display_name = e.profile.name;
+    nu.email = e.profile.email.value_or("");
+    nu.roles = RoleSet{Role::expert};
+    auto [user, password] = users_.create_in(c, &who, meta, nu);
+    users_.link_expert(c, user.id, id);
+    if (!store_.set_user(c, id, user.id, now_iso())) throw Error(Errc::conflict, "this expert already has an account");
+    Json from = Json::object(), to = Json::object();
+    from["user_id"] = nullptr;
+    to["user_id"] = user.id;
+    audit_.record(c, &who, meta, "expert.invite", "expert", id, audit_diff(from, to));
+    user.expert_id = id;
+    return std::make_pair(user, password);
+  });
+}
+
+Expert ExpertService::link_user(Principal const& who, RequestMeta const& meta, Id id, Id user_id) {
+  require_curator(who);
+  return db_.write([&](storage::Connection& c) {
+    Expert e = load(c, id);
+    if (e.user_id) throw Error(Errc::conflict, "this expert already has an account");
+    if (store_.find_id_by_user(c, user_id)) throw Error(Errc::conflict, "this account belongs to another expert");
+    users_.link_expert(c, user_id, id);
+    store_.set_user(c, id, user_id, now_iso());
+    Json from = Json::object(), to = Json::object();
+    from["user_id"] = nullptr;
+    to["user_id"] = user_id;
+    audit_.record(c, &who, meta, "expert.link_user", "expert", id, audit_diff(from, to));
+    return load(c, id);
+  });
+}
+
+void ExpertService::remind(Principal const& who, RequestMeta const& meta, Id id) {
+  require_curator(who);
+  db_.write([&](storage::Connection& c) {
+    Expert e = load(c, id);
+    if (!e.user_id) throw Error(Errc::conflict, "this expert has no account to remind; invite them first");
+    notifier_.notify(
+        c, *e.user_id, "expert.remind_confirm", "请确认您的专家信息",
+        "专家库要求专家至少每两年确认一次个人信息。请核对您的资料，如有变化请更新，然后点击“确认信息无误”。",
+        "/me/profile");
+    audit_.record(c, &who, meta, "expert.remind", "expert", id, Json::object());
+  });
+}
+
+Expert ExpertService::update_mine(Principal const& who, RequestMeta const& meta, std::int64_t version,
+                                  ExpertPatch const& patch) {
+  ExpertPatch own = patch;
+  own.present.erase("pool_ids");  // pool membership is the office's decision
+  return db_.write([&](storage::Connection& c) {
+    auto id = own_expert_id(c, who);
+    if (!id) throw Error(Errc::not_found, "your account has no expert record");
+    return edit(c, who, meta, *id, version, own, "expert.update_own");
+  });
+}
+
+Expert ExpertService::confirm_mine(Principal const& who, RequestMeta const& meta) {
+  return db_.write([&](storage::Connection& c) {
+    auto id = own_expert_id(c, who);
+    if (!id) throw Error(Errc::not_found, "your account has no expert record");
+    Expert before = load(c, *id);
+    std::string now = now_iso();
+    store_.confirm(c, *id, now);
+    Json from = Json::object(), to = Json::object();
+    from["confirmed_at"] = before.confirmed_at ? Json(*before.confirmed_at) : Json();
+    to["confirmed_at"] = now;
+    audit_.record(c, &who, meta, "expert.confirm", "expert", *id, audit_diff(from, to));
+    return load(c, *id);
+  });
+}
+
+Conflict ExpertService::add_conflict(Principal const& who, RequestMeta const& meta, Id expert_id,
+                                     Conflict const& conflict) {
+  std::vector<FieldError> errors;
+  if (conflict.kind != "person" && conflict.kind != "organization")
+    errors.push_back({"kind", "must be person or organization"});
+  if (trim_text(conflict.name).empty())
+    errors.push_back({"name", "is required"});
+  else if (utf8_length(conflict.name) > 200)
+    errors.push_back({"name", "must be at most 200 characters"});
+  if (conflict.other_expert_id && conflict.kind == "organization")
+    errors.push_back({"other_expert_id", "only a person conflict names another expert"});
+  if (conflict.until && !is_iso_date(*conflict.until)) errors.push_back({"until", "must be a date YYYY-MM-DD"});
+  if (utf8_length(conflict.note) > 1000) errors.push_back({"note", "must be at most 1000 characters"});
+  if (conflict.other_expert_id && *conflict.other_expert_id == expert_id)
+    errors.push_back({"other_expert_id", "must be another expert"});
+  throw_if_invalid(std::move(errors));
+  return db_.write([&](storage::Connection& c) {
+    if (!who.is_staff()) {
+      auto own = own_expert_id(c, who);
+      if (!own || *own != expert_id) throw Error(Errc::not_found, "no such expert");
+    } else if (!store_.exists(c, expert_id)) {
+      throw Error(Errc::not_found, "no such expert");
+    }
+    if (conflict.other_expert_id && !store_.exists(c, *conflict.other_expert_id))
+      throw Error::invalid_field("other_expert_id", "no such expert");
+    Conflict k = conflict;
+    k.expert_id = expert_id;
+    k.name = trim_text(k.name);
+    k.created_at = now_iso();
+    k.id = store_.insert_conflict(c, k);
+    Json after = Json::object();
+    after["conflict_id"] = k.id;
+    after["kind"] = k.kind;
+    after["name"] = k.name;
+    after["other_expert_id"] = k.other_expert_id ? Json(*k.other_expert_id) : Json();
+    after["until"] = k.until ? Json(*k.until) : Json();
+    audit_.record(c, &who, meta, "expert.conflict_add", "expert", expert_id, audit_diff(Json::object(), after));
+    return k;
+  });
+}
+
+void ExpertService::delete_conflict(Principal const& who, RequestMeta const& meta, Id expert_id, Id conflict_id) {
+  db_.write([&](storage::Connection& c) {
+    if (!who.is_staff()) {
+      auto own = own_expert_id(c, who);
+      if (!own || *own != expert_id) throw Error(Errc::not_found, "no such expert");
+    }
+    auto k = store_.find_conflict(c, expert_id, conflict_id);
+    if (!k) throw Error(Errc::not_found, "no such conflict");
+    store_.delete_conflict(c, conflict_id);
+    Json before = Json::object();
+    before["conflict_id"] = k->id;
+    before["kind"] = k->kind;
+    before["name"] = k->name;
+    audit_.record(c, &who, meta, "expert.conflict_delete", "expert", expert_id, audit_diff(before, Json::object()));
+  });
+}
+
+ApplicationReceipt ExpertService::apply(RequestMeta const& meta, ExpertApplication const& application) {
+  ExpertProfile p = application.profile;
+  p.pool_ids.clear();
+  std::string now = now_iso();
+  auto errors = validate_profile(p, year_of(now));
+  if (!p.email) errors.push_back({"email", "is required"});
+  throw_if_invalid(std::move(errors));
+  std::string receipt = random_token(24);
+  return db_.write([&](storage::Connection& c) {
+    auto now_tp = std::chrono::system_clock::now();
+    std::string since = to_iso(now_tp - std::chrono::hours(1));
+    auto [count, oldest] = store_.applications_since(c, meta.client_address, since);
+    if (count >= config_.application_limit_per_hour) {
+      Error e(Errc::too_many_requests, "too many applications from this address; try again later");
+      int wait = 3600;
+      if (oldest) {
+        if (auto t = parse_iso(*oldest))
+          wait = static_cast<int>(
+              std::chrono::duration_cast<std::chrono::seconds>(*t + std::chrono::hours(1) - now_tp).count());
+      }
+      e.retry_after_seconds = std::max(1, wait);
+      throw e;
+    }
+    check_references(c, p);
+    Id id = store_.insert(c, p, ExpertStatus::pending, std::nullopt, ExpertSource::application, now);
+    store_.record_application(c, id, meta.client_address, sha256_hex(receipt), now);
+    Json after = profile_audit_view(p);
+    after["status"] = "pending";
+    audit_.record(c, nullptr, meta, "expert.apply", "expert", id, audit_diff(Json::object(), after));
+    notifier_.notify_role(c, Role::coordinator, "expert.application", "新的专家入库申请",
+                          p.name + "（" + p.organization + "）申请加入专家库，请审核。",
+                          "/experts/" + std::to_string(id));
+    return ApplicationReceipt{id, ExpertStatus::pending, receipt};
+  });
+}
+
+ApplicationStatus ExpertService::application_status(std::string const& receipt) const {
+  auto c = db_.read();
+  auto app = store_.find_application(*c, sha256_hex(receipt));
+  if (!app) throw Error(Errc::not_found, "no such application");
+  Expert e = load(*c, app->first);
+  return {e.id, e.profile.name, e.status, e.status_reason, app->second};
+}
+
+ImportOutcome ExpertService::import(Principal const* who, RequestMeta const& meta, std::string const& bytes,
+                                    std::string const& filename_or_content_type, bool dry_run, ExpertStatus initial) {
+  if (who) require_curator(*who);
+  if (initial != ExpertStatus::pending && initial != ExpertStatus::active)
+    throw Error::invalid_field("status", "imported experts start pending or active");
+  SheetLimits limits;
+  limits.max_rows = kMaxImportRows;
+  Table table = read_table(bytes, filename_or_content_type, limits);
+  std::string now = now_iso();
+  ImportOutcome out;
+  out.dry_run = dry_run;
+  {
+    auto c = db_.read();
+    ImportVocabulary vocab{taxonomy_.fields(*c), taxonomy_.pools(*c)};
+    out.plan = parse_import(table, vocab, year_of(now));
+    for (size_t i = 0; i < out.plan.rows.size(); ++i) {
+      auto const& p = out.plan.rows[i].profile;
+      if (p.email)
+        if (auto norm = normalize_email(*p.email))
+          if (auto other = store_.find_by_email_norm(*c, *norm))
+            add_existing_duplicate(out.plan, i, "email", *p.email, *other);
+      if (p.phone)
+        if (auto norm = normalize_phone(*p.phone))
+          if (auto other = store_.find_by_phone_norm(*c, *norm))
+            add_existing_duplicate(out.plan, i, "phone", *p.phone, *other);
+    }
+  }
+  std::stable_sort(out.plan.errors.begin(), out.plan.errors.end(),
+                   [](ImportError const& a, ImportError const& b) { return a.row < b.row; });
+  std::stable_sort(out.plan.duplicates.begin(), out.plan.duplicates.end(),
+                   [](ImportDuplicate const& a, ImportDuplicate const& b) { return a.row < b.row; });
+  if (dry_run || !out.plan.ok()) return out;
+
+  out.expert_ids = db_.write([&](storage::Connection& c) {
+    std::vector<Id> ids;
+    ids.reserve(out.plan.rows.size());
+    for (auto const& row : out.plan.rows) {
+      try {
+        check_unique_contact(c, store_, row.profile, std::nullopt);
+      } catch (Error const& e) {
+        throw Error(Errc::conflict,
+                    "row " + std::to_string(row.row) + ": " + e.detail() + " (added since the dry run; run it again)");
+      }
+      check_references(c, row.profile);
+      Id id = store_.insert(c, row.profile, initial, std::nullopt, ExpertSource::import, now);
+      Json after = profile_audit_view(row.profile);
+      after["status"] = to_string(initial);
+      audit_.record(c, who, meta, "expert.import", "expert", id, audit_diff(Json::object(), after));
+      ids.push_back(id);
+    }
+    Json summary = Json::object(), none = Json::object();
+    summary["rows"] = ids.size();
+    summary["status"] = to_string(initial);
+    summary["first_id"] = ids.empty() ? Json() : Json(ids.front());
+    summary["last_id"] = ids.empty() ? Json() : Json(ids.back());
+    audit_.record(c, who, meta, "expert.import_batch", "expert", std::nullopt, audit_diff(none, summary));
+    return ids;
+  });
+  out.imported = static_cast<int>(out.expert_ids.size());
+  return out;
+}
+
+ExpertExport ExpertService::export_rows(Principal const& who, ExpertQuery q) const {
+  ExpertExport out;
+  q.offset = 0;
+  q.limit = config_.export_max_rows + 1;
+  auto list = this->list(who, q);
+  out.truncated = static_cast<int>(list.items.size()) > config_.export_max_rows;
+  if (out.truncated) list.items.resize(static_cast<size_t>(config_.export_max_rows));
+  out.rows = std::move(list.items);
+  out.with_contact = who.is_staff();
+  return out;
+}
+
+}  // namespace zhiku

@@ -1,0 +1,75 @@
+// SQL of experts, their employment, fields, pools, conflicts and applications, and the list
+// and search queries. Functions take the caller's connection; transactions belong to the service.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "experts/expert.hpp"
+#include "storage/connection.hpp"
+
+namespace zhiku {
+
+// One page of list results: ids in order with their search snippets, and the total.
+struct ExpertPage {
+  std::vector<std::pair<Id, std::optional<std::string>>> rows;  // id, highlight (q only)
+  std::int64_t total = 0;
+};
+
+class ExpertStore {
+ public:
+  // Inserts the expert and its employment, fields and pools; returns the id. Throws
+  // storage::Error (a field or pool id that does not exist is a constraint violation).
+  Id insert(storage::Connection& c, ExpertProfile const& p, ExpertStatus status,
+            std::optional<std::string> const& status_reason, ExpertSource source, std::string const& now) const;
+
+  // Replaces the profile when the stored version is `version`; bumps the version. False when the
+  // expert is missing or its version differs.
+  bool update_profile(storage::Connection& c, Id id, std::int64_t version, ExpertProfile const& p,
+                      std::string const& now) const;
+  // Sets status and reason; bumps the version.
+  void update_status(storage::Connection& c, Id id, ExpertStatus status, std::optional<std::string> const& reason,
+                     std::string const& now) const;
+  // Links a user to an unlinked expert. False when the expert already has a user.
+  bool set_user(storage::Connection& c, Id id, Id user_id, std::string const& now) const;
+  // Records that the expert confirmed their profile now; bumps the version.
+  void confirm(storage::Connection& c, Id id, std::string const& now) const;
+
+  // The expert with employment, fields, pools and stats, or nullopt.
+  std::optional<Expert> find(storage::Connection& c, Id id) const;
+  std::optional<Id> find_id_by_user(storage::Connection& c, Id user_id) const;
+  bool exists(storage::Connection& c, Id id) const;
+  // Some expert with this normalised e-mail / phone (the lowest id), or nullopt.
+  std::optional<Id> find_by_email_norm(storage::Connection& c, std::string const& email_norm) const;
+  std::optional<Id> find_by_phone_norm(storage::Connection& c, std::string const& phone_norm) const;
+
+  // One page of the list for `q`. `fts_match` is the safe MATCH expression for q.text (empty:
+  // no full-text condition; the caller answers an empty result for a q with no searchable
+  // term). `stale_cutoff` is the ISO time before which a profile is stale.
+  ExpertPage list(storage::Connection& c, ExpertQuery const& q, std::string const& fts_match,
+                  std::string const& stale_cutoff) const;
+
+  std::vector<Conflict> conflicts(storage::Connection& c, Id expert_id) const;
+  std::optional<Conflict> find_conflict(storage::Connection& c, Id expert_id, Id conflict_id) const;
+  Id insert_conflict(storage::Connection& c, Conflict const& conflict) const;
+  void delete_conflict(storage::Connection& c, Id conflict_id) const;
+
+  // Public applications from `client_address` since `since` (ISO), and the oldest of them.
+  std::pair<std::int64_t, std::optional<std::string>> applications_since(storage::Connection& c,
+                                                                         std::string const& client_address,
+                                                                         std::string const& since) const;
+  void record_application(storage::Connection& c, Id expert_id, std::string const& client_address,
+                          std::string const& receipt_hash, std::string const& now) const;
+  // The expert created by the application with this receipt hash, and when it was submitted.
+  std::optional<std::pair<Id, std::string>> find_application(storage::Connection& c,
+                                                             std::string const& receipt_hash) const;
+
+ private:
+  void replace_children(storage::Connection& c, Id id, ExpertProfile const& p) const;
+  void load_details(storage::Connection& c, Expert& e) const;
+};
+
+}  // namespace zhiku

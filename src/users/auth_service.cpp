@@ -1,0 +1,341 @@
+#include "users/auth_service.hpp"
+
+#include <algorithm>
+
+#include "core/clock.hpp"
+#include "core/crypto.hpp"
+#include "core/error.hpp"
+#include "users/totp.hpp"
+
+namespace zhiku {
+
+namespace {
+
+using std::chrono::system_clock;
+
+constexpr char kBadCredentials[] = "用户名或密码错误";
+constexpr auto kTouchInterval = std::chrono::seconds(60);
+// A session waiting for its second factor lives this long at most.
+constexpr auto kSecondFactorWait = std::chrono::minutes(10);
+constexpr int kRecoveryCodeCount = 10;
+
+std::int64_t unix_seconds(SysTime t) {
+  return std::chrono::duration_cast<std::chrono::seconds>(t.time_since_epoch()).count();
+}
+
+Error locked_out(int seconds) {
+  Error e(Errc::too_many_requests, "登录失败次数过多，请稍后再试");
+  e.retry_after_seconds = std::max(seconds, 1);
+  return e;
+}
+
+}  // namespace
+
+Principal principal_for(User const& u) {
+  Principal p;
+  p.user_id = u.id;
+  p.username = u.username;
+  p.display_name = u.display_name;
+  p.roles = u.roles;
+  p.must_change_password = u.must_change_password;
+  p.must_enrol_totp = u.totp_required() && !u.totp_enabled;
+  return p;
+}
+
+AuthService::AuthService(storage::Database& db, AuditLog const& audit, PasswordHasher& hasher, AuthConfig config)
+    : db_(db),
+      audit_(audit),
+      hasher_(hasher),
+      config_(std::move(config)),
+      throttle_(ThrottleRule{config_.login_max_failures, config_.login_lockout_seconds,
+                             config_.login_failure_window_minutes}) {}
+
+void AuthService::check_not_locked(storage::Connection& c, std::string const& username,
+                                   std::string const& address) const {
+  auto now = system_clock::now();
+  int seconds = std::max(throttle_.locked_for(c, user_throttle_key(username), now),
+                         throttle_.locked_for(c, address_throttle_key(address), now));
+  if (seconds > 0) throw locked_out(seconds);
+}
+
+void AuthService::record_failure(storage::Connection& c, std::optional<Id> user_id, std::string const& username,
+                                 RequestMeta const& meta, std::string_view action, std::string_view reason) const {
+  auto now = system_clock::now();
+  throttle_.record_failure(c, user_throttle_key(username), now);
+  throttle_.record_failure(c, address_throttle_key(meta.client_address), now);
+  Json diff = Json::object();
+  diff["username"] = username.substr(0, 64);
+  diff["reason"] = reason;
+  audit_.record(c, nullptr, meta, action, "user", user_id, diff);
+}
+
+UserWithSecrets AuthService::load_secrets(storage::Connection& c, Id user_id) const {
+  auto row = users_.find_with_secrets(c, user_id);
+  if (!row) throw Error(Errc::unauthenticated, "请先登录");
+  return *row;
+}
+
+// ------------------------------------------------------------------------------------- sign-in --
+
+SignedIn AuthService::login(LoginAttempt const& attempt, RequestMeta const& meta) {
+  std::optional<UserWithSecrets> row;
+  {
+    auto c = db_.read();
+    check_not_locked(*c, attempt.username, meta.client_address);
+    row = users_.find_with_secrets(*c, attempt.username);
+  }
+
+  // The same work whether or not the account exists, so that neither the answer nor its timing
+  // tells an attacker which user names are real.
+  bool ok = false;
+  if (row) {
+    ok = hasher_.verify(row->secrets.password_hash, attempt.password);
+    // A one-time password's hash is cheap (see new_one_time_password): pad to the usual cost.
+    if (hasher_.needs_rehash(row->secrets.password_hash)) hasher_.verify_dummy(attempt.password);
+  } else {
+    hasher_.verify_dummy(attempt.password);
+  }
+  if (ok && !row->user.is_active()) ok = false;
+
+  if (!ok) {
+    db_.write([&](storage::Connection& c) {
+      std::optional<Id> user_id;
+      std::string reason = "unknown user";
+      if (row) {
+        user_id = row->user.id;
+        reason = row->user.is_active() ? "wrong password" : "account disabled";
+      }
+      record_failure(c, user_id, attempt.username, meta, "session.login_failed", reason);
+    });
+    throw Error(Errc::unauthenticated, kBadCredentials);
+  }
+
+  User const& user = row->user;
+  std::optional<std::string> upgraded_hash;
+  if (!user.must_change_password && hasher_.needs_rehash(row->secrets.password_hash))
+    upgraded_hash = hasher_.hash(attempt.password);
+
+  auto now = system_clock::now();
+  auto absolute = std::chrono::hours(config_.session_absolute_hours);
+  SignedIn out;
+  out.user = user;
+  out.token = random_token(32);
+  out.csrf_token = random_token(32);
+  out.second_factor_required = user.totp_enabled;
+  out.max_age_seconds = static_cast<int>(std::chrono::duration_cast<std::chrono::seconds>(absolute).count());
+
+  Session s;
+  s.id = sha256_hex(out.token);
+  s.public_id = random_token(9);
+  s.user_id = user.id;
+  s.csrf_token = out.csrf_token;
+  s.created_at = to_iso(now);
+  s.last_seen_at = s.created_at;
+  s.expires_at =
+      to_iso(now + (out.second_factor_required ? std::min<system_clock::duration>(kSecondFactorWait, absolute)
+                                               : system_clock::duration(absolute)));
+  s.client_address = meta.client_address;
+  s.user_agent = attempt.user_agent.substr(0, 200);
+  s.second_factor_pending = out.second_factor_required;
+
+  Principal actor = principal_for(user);
+  db_.write([&](storage::Connection& c) {
+    sessions_.remove_expired(c, s.created_at, to_iso(now - std::chrono::minutes(config_.session_idle_minutes)));
+    if (attempt.previous_token) sessions_.remove(c, sha256_hex(*attempt.previous_token));
+    throttle_.clear(c, user_throttle_key(attempt.username));
+    if (upgraded_hash) users_.upgrade_hash(c, user.id, row->secrets.password_hash, *upgraded_hash);
+    sessions_.insert(c, s);
+    Json diff = Json::object();
+    if (out.second_factor_required) diff["second_factor_required"] = true;
+    audit_.record(c, &actor, meta, "session.login", "user", user.id, diff);
+  });
+  return out;
+}
+
+User AuthService::verify_second_factor(Principal const& who, RequestMeta const& meta,
+                                       std::optional<std::string> const& code,
+                                       std::optional<std::string> const& recovery_code) {
+  if (!who.needs_second_factor) throw Error(Errc::conflict, "当前会话无需二次验证");
+  if (!code && !recovery_code) throw Error::invalid_field("code", "请输入验证码");
+  UserWithSecrets row;
+  {
+    auto c = db_.read();
+    row = load_secrets(*c, who.user_id);
+    check_not_locked(*c, row.user.username, meta.client_address);
+  }
+  if (!row.user.totp_enabled || !row.secrets.totp_secret) throw Error(Errc::conflict, "未启用两步验证");
+
+  std::optional<std::int64_t> step;
+  if (code)
+    step = totp_verify(*row.secrets.totp_secret, *code, unix_seconds(system_clock::now()), row.secrets.totp_last_step);
+  std::string absolute_expiry = to_iso(system_clock::now() + std::chrono::hours(config_.session_absolute_hours));
+
+  enum class Outcome { ok, bad_code, bad_recovery_code };
+  auto outcome = db_.write([&](storage::Connection& c) {
+    bool accepted =
+        code ? (step && users_.use_totp_step(c, who.user_id, *step))
+             : users_.use_recovery_code(c, who.user_id, sha256_hex(normalize_recovery_code(*recovery_code)), now_iso());
+    if (!accepted) {
+      record_failure(c, who.user_id, row.user.username, meta, "session.second_factor_failed",
+                     code ? "wrong code" : "wrong recovery code");
+      return code ? Outcome::bad_code : Outcome::bad_recovery_code;
+    }
+    if (!sessions_.complete_second_factor(c, who.user_id, who.session_id, absolute_expiry))
+      throw Error(Errc::unauthenticated, "会话已失效，请重新登录");
+    throttle_.clear(c, user_throttle_key(row.user.username));
+    Json diff = Json::object();
+    diff["method"] = code ? "totp" : "recovery_code";
+    audit_.record(c, &who, meta, "session.second_factor", "user", who.user_id, diff);
+    return Outcome::ok;
+  });
+  if (outcome == Outcome::bad_code) throw Error::invalid_field("code", "验证码不正确或已使用");
+  if (outcome == Outcome::bad_recovery_code) throw Error::invalid_field("recovery_code", "恢复码不正确或已使用");
+  return row.user;
+}
+
+void AuthService::logout(Principal const& who, RequestMeta const& meta) {
+  if (who.via_api_token || who.session_id.empty()) return;
+  db_.write([&](storage::Connection& c) {
+    if (sessions_.remove_public(c, who.user_id, who.session_id))
+      audit_.record(c, &who, meta, "session.logout", "user", who.user_id, Json::object());
+  });
+}
+
+// ------------------------------------------------------------------------------ authentication --
+
+std::optional<Principal> AuthService::authenticate_session(std::string_view token) const {
+  if (token.empty() || token.size() > 128) return std::nullopt;
+  std::string id = sha256_hex(token);
+  std::optional<SessionWithUser> row;
+  {
+    auto c = db_.read();
+    row = sessions_.find(*c, id);
+  }
+  if (!row) return std::nullopt;
+  auto now = system_clock::now();
+  std::string now_text = to_iso(now);
+  bool live = row->user.is_active() && now_text < row->session.expires_at &&
+              row->session.last_seen_at >= to_iso(now - std::chrono::minutes(config_.session_idle_minutes));
+  if (!live) {
+    db_.write_detached([this, id](storage::Connection& c) { sessions_.remove(c, id); });
+    return std::nullopt;
+  }
+  auto last_seen = parse_iso(row->session.last_seen_at);
+  if (!last_seen || now - *last_seen >= kTouchInterval)
+    db_.write_detached([this, id, now_text](storage::Connection& c) { sessions_.touch(c, id, now_text); });
+
+  Principal p = principal_for(row->user);
+  p.session_id = row->session.public_id;
+  p.csrf_token = row->session.csrf_token;
+  p.needs_second_factor = row->session.second_factor_pending;
+  return p;
+}
+
+std::optional<Principal> AuthService::authenticate_token(std::string_view token) const {
+  if (token.empty() || token.size() > 128) return std::nullopt;
+  std::optional<TokenWithUser> row;
+  {
+    auto c = db_.read();
+    row = tokens_.find_by_hash(*c, sha256_hex(token));
+  }
+  if (!row) return std::nullopt;
+  auto now = system_clock::now();
+  std::string now_text = to_iso(now);
+  if (row->token.revoked_at || now_text >= row->token.expires_at || !row->user.is_active()) return std::nullopt;
+  auto last_used = row->token.last_used_at ? parse_iso(*row->token.last_used_at) : std::nullopt;
+  if (!last_used || now - *last_used >= kTouchInterval) {
+    Id token_id = row->token.id;
+    db_.write_detached([this, token_id, now_text](storage::Connection& c) { tokens_.touch(c, token_id, now_text); });
+  }
+  Principal p = principal_for(row->user);
+  p.via_api_token = true;
+  return p;
+}
+
+// ------------------------------------------------------------------------------ own sessions --
+
+User AuthService::me(Principal const& who) const {
+  auto c = db_.read();
+  auto u = users_.find_by_id(*c, who.user_id);
+  if (!u) throw Error(Errc::unauthenticated, "请先登录");
+  return *u;
+}
+
+std::vector<SessionView> AuthService::sessions(Principal const& who) const {
+  auto c = db_.read();
+  std::vector<SessionView> out;
+  for (auto& s : sessions_.list_for_user(*c, who.user_id)) {
+    bool current = !who.via_api_token && s.public_id == who.session_id;
+    out.push_back({std::move(s), current});
+  }
+  return out;
+}
+
+void AuthService::revoke_session(Principal const& who, RequestMeta const& meta, std::string const& public_id) {
+  db_.write([&](storage::Connection& c) {
+    if (!sessions_.remove_public(c, who.user_id, public_id)) throw Error(Errc::not_found, "会话不存在");
+    Json diff = Json::object();
+    diff["session"] = public_id;
+    audit_.record(c, &who, meta, "session.revoke", "user", who.user_id, diff);
+  });
+}
+
+// ------------------------------------------------------------------------------ TOTP enrolment --
+
+TotpSetup AuthService::setup_totp(Principal const& who, RequestMeta const& meta) {
+  TotpSetup out;
+  out.secret = new_totp_secret();
+  db_.write([&](storage::Connection& c) {
+    auto row = load_secrets(c, who.user_id);
+    if (row.user.totp_enabled) throw Error(Errc::conflict, "已启用两步验证；如需更换，请先停用");
+    users_.set_totp(c, who.user_id, out.secret, false, now_iso());
+    out.otpauth_uri = totp_uri(config_.totp_issuer, row.user.username, out.secret);
+    audit_.record(c, &who, meta, "user.totp_setup", "user", who.user_id, Json::object());
+  });
+  return out;
+}
+
+std::vector<std::string> AuthService::enable_totp(Principal const& who, RequestMeta const& meta,
+                                                  std::string const& code) {
+  auto codes = new_recovery_codes(kRecoveryCodeCount);
+  std::vector<std::string> hashes;
+  for (auto const& rc : codes) hashes.push_back(sha256_hex(normalize_recovery_code(rc)));
+  bool matched = db_.write([&](storage::Connection& c) {
+    auto row = load_secrets(c, who.user_id);
+    if (row.user.totp_enabled) throw Error(Errc::conflict, "已启用两步验证");
+    if (!row.secrets.totp_secret) throw Error(Errc::conflict, "请先获取两步验证密钥");
+    auto step =
+        totp_verify(*row.secrets.totp_secret, code, unix_seconds(system_clock::now()), row.secrets.totp_last_step);
+    if (!step || !users_.use_totp_step(c, who.user_id, *step)) return false;
+    users_.set_totp(c, who.user_id, row.secrets.totp_secret, true, now_iso());
+    users_.replace_recovery_codes(c, who.user_id, hashes);
+    Json from = Json::object(), to = Json::object();
+    from["totp_enabled"] = false;
+    to["totp_enabled"] = true;
+    audit_.record(c, &who, meta, "user.totp_enable", "user", who.user_id, audit_diff(from, to));
+    return true;
+  });
+  if (!matched) throw Error::invalid_field("code", "验证码不正确");
+  return codes;
+}
+
+void AuthService::disable_totp(Principal const& who, RequestMeta const& meta, std::string_view password) {
+  UserWithSecrets row;
+  {
+    auto c = db_.read();
+    row = load_secrets(*c, who.user_id);
+  }
+  if (row.user.totp_required()) throw Error(Errc::conflict, "管理员和领导小组成员必须使用两步验证，不能停用");
+  if (!row.user.totp_enabled) throw Error(Errc::conflict, "未启用两步验证");
+  if (!hasher_.verify(row.secrets.password_hash, password)) throw Error::invalid_field("password", "密码不正确");
+  db_.write([&](storage::Connection& c) {
+    users_.set_totp(c, who.user_id, std::nullopt, false, now_iso());
+    users_.replace_recovery_codes(c, who.user_id, {});
+    Json from = Json::object(), to = Json::object();
+    from["totp_enabled"] = true;
+    to["totp_enabled"] = false;
+    audit_.record(c, &who, meta, "user.totp_disable", "user", who.user_id, audit_diff(from, to));
+  });
+}
+
+}  // namespace zhiku

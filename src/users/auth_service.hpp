@@ -1,0 +1,121 @@
+// Sign-in and what hangs off it: password sign-in with throttling, the TOTP second factor and its
+// enrolment, sessions (create, authenticate, list, revoke, sign out), and turning a session or
+// API token into the Principal that the HTTP layer's role gate checks.
+#pragma once
+
+#include <chrono>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "audit/audit_log.hpp"
+#include "core/principal.hpp"
+#include "storage/database.hpp"
+#include "users/auth_config.hpp"
+#include "users/login_throttle.hpp"
+#include "users/password_hasher.hpp"
+#include "users/session_store.hpp"
+#include "users/user.hpp"
+#include "users/user_store.hpp"
+
+namespace zhiku {
+
+struct LoginAttempt {
+  std::string username;
+  std::string password;
+  std::string user_agent;
+  std::optional<std::string> previous_token;  // the cookie the browser still sent; that session ends
+};
+
+struct SignedIn {
+  User user;
+  std::string token;  // for the cookie; only its hash is stored
+  std::string csrf_token;
+  bool second_factor_required = false;
+  int max_age_seconds = 0;  // the session's absolute lifetime, for the cookie
+};
+
+struct TotpSetup {
+  std::string secret;       // Base32
+  std::string otpauth_uri;  // for the QR code
+};
+
+// How the session list shows a session: `current` marks the caller's own.
+struct SessionView {
+  Session session;
+  bool current = false;
+};
+
+// A principal's account state that the role gate uses: must_change_password, second factor
+// pending, TOTP enrolment owed. Pure.
+Principal principal_for(User const& u);
+
+class AuthService {
+ public:
+  AuthService(storage::Database& db, AuditLog const& audit, PasswordHasher& hasher, AuthConfig config);
+
+  // Password sign-in. Answers every refusal the same way: Error{unauthenticated,
+  // "用户名或密码错误"} for an unknown user, a wrong password and a disabled account alike, at
+  // comparable cost. Error{too_many_requests} with retry_after_seconds while the account or
+  // the client address is locked out (login_max_failures failures within the window; the
+  // lockout doubles with each further failure). Error{unavailable} when the hashing queue is full.
+  // With TOTP enabled the new session waits for the second factor (second_factor_required).
+  // Audits "session.login" or "session.login_failed". Worker threads only.
+  SignedIn login(LoginAttempt const& attempt, RequestMeta const& meta);
+
+  // Completes a session waiting for its second factor with a TOTP code (not one used before) or
+  // an unused recovery code. Throws Error{invalid_argument} naming `code` or `recovery_code`
+  // when it does not match (counted like a failed sign-in), Error{too_many_requests} while
+  // locked out, Error{conflict} when the session is not waiting. Returns the user.
+  User verify_second_factor(Principal const& who, RequestMeta const& meta, std::optional<std::string> const& code,
+                            std::optional<std::string> const& recovery_code);
+
+  // Ends the caller's session (nothing to end for an API token).
+  void logout(Principal const& who, RequestMeta const& meta);
+
+  // The principal for a session cookie's token, or nullopt when there is no such live session
+  // (unknown, idle too long, past its absolute expiry, or its user disabled). Records the use
+  // at most once a minute without waiting. Thread-safe; one indexed read.
+  std::optional<Principal> authenticate_session(std::string_view token) const;
+  // The principal for a bearer token, or nullopt when unknown, revoked, expired or its user
+  // disabled. Thread-safe; one indexed read.
+  std::optional<Principal> authenticate_token(std::string_view token) const;
+
+  // The caller's account. Throws Error{unauthenticated} when it no longer exists.
+  User me(Principal const& who) const;
+  std::vector<SessionView> sessions(Principal const& who) const;
+  // Ends one of the caller's sessions. Throws Error{not_found} when the caller has none by that id.
+  void revoke_session(Principal const& who, RequestMeta const& meta, std::string const& public_id);
+
+  // Starts TOTP enrolment with a fresh secret (replacing an unfinished one). Throws
+  // Error{conflict} when TOTP is already enabled.
+  TotpSetup setup_totp(Principal const& who, RequestMeta const& meta);
+  // Finishes enrolment when `code` matches the secret from setup_totp; returns ten one-time
+  // recovery codes to show once. Throws Error{conflict} when not set up or already enabled,
+  // Error{invalid_argument} on field code when it does not match.
+  std::vector<std::string> enable_totp(Principal const& who, RequestMeta const& meta, std::string const& code);
+  // Turns TOTP off after checking the password (Error{invalid_argument} on field password).
+  // Throws Error{conflict} when the caller's roles require TOTP or it is not enabled.
+  void disable_totp(Principal const& who, RequestMeta const& meta, std::string_view password);
+
+  AuthConfig const& config() const { return config_; }
+
+ private:
+  void check_not_locked(storage::Connection& c, std::string const& username, std::string const& address) const;
+  // Counts a failure against the account and the address and audits it.
+  void record_failure(storage::Connection& c, std::optional<Id> user_id, std::string const& username,
+                      RequestMeta const& meta, std::string_view action, std::string_view reason) const;
+  UserWithSecrets load_secrets(storage::Connection& c, Id user_id) const;
+
+  storage::Database& db_;
+  AuditLog const& audit_;
+  PasswordHasher& hasher_;
+  AuthConfig config_;
+  UserStore users_;
+  SessionStore sessions_;
+  TokenStore tokens_;
+  LoginThrottle throttle_;
+};
+
+}  // namespace zhiku

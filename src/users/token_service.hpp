@@ -1,0 +1,42 @@
+// API tokens for scripts: a user creates one for themselves with a name and an expiry, sees it
+// once, lists and revokes them. A token carries its user's roles and needs no CSRF header.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "audit/audit_log.hpp"
+#include "core/principal.hpp"
+#include "storage/database.hpp"
+#include "users/session_store.hpp"
+#include "users/user.hpp"
+
+namespace zhiku {
+
+inline constexpr int kMaxTokenDays = 366;
+inline constexpr size_t kMaxTokenNameChars = 50;
+
+struct CreatedToken {
+  ApiToken token;
+  std::string secret;  // "zk_…", shown once; only its SHA-256 is stored
+};
+
+class TokenService {
+ public:
+  TokenService(storage::Database& db, AuditLog const& audit);
+
+  // The caller's tokens that are not revoked, newest first.
+  std::vector<ApiToken> list(Principal const& who) const;
+  // Creates a token valid for `expires_in_days` (1..kMaxTokenDays). Throws Error{invalid_argument}
+  // naming `name` or `expires_in_days`.
+  CreatedToken create(Principal const& who, RequestMeta const& meta, std::string const& name, int expires_in_days);
+  // Revokes one of the caller's tokens. Throws Error{not_found} when the caller has no such live token.
+  void revoke(Principal const& who, RequestMeta const& meta, Id id);
+
+ private:
+  storage::Database& db_;
+  AuditLog const& audit_;
+  TokenStore store_;
+};
+
+}  // namespace zhiku

@@ -1,0 +1,21 @@
+#include "users/user.hpp"
+
+namespace zhiku {
+
+std::string_view to_string(UserStatus s) {
+  switch (s) {
+    case UserStatus::active:
+      return "active";
+    case UserStatus::disabled:
+      return "disabled";
+  }
+  return "unknown";
+}
+
+std::optional<UserStatus> user_status_from_string(std::string_view s) {
+  if (s == "active") return UserStatus::active;
+  if (s == "disabled") return UserStatus::disabled;
+  return std::nullopt;
+}
+
+}  // namespace zhiku

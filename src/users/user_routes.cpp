@@ -1,0 +1,183 @@
+#include "users/user_routes.hpp"
+
+#include <string>
+
+#include "core/error.hpp"
+#include "users/user_rules.hpp"
+
+namespace zhiku {
+
+void to_json(Json& j, User const& u) {
+  j = Json::object();
+  j["id"] = u.id;
+  j["username"] = u.username;
+  j["display_name"] = u.display_name;
+  j["email"] = u.email;
+  j["roles"] = u.roles.names();
+  j["status"] = to_string(u.status);
+  j["must_change_password"] = u.must_change_password;
+  j["totp_enabled"] = u.totp_enabled;
+  j["totp_required"] = u.totp_required();
+  j["expert_id"] = u.expert_id ? Json(*u.expert_id) : Json();
+  j["created_at"] = u.created_at;
+  j["updated_at"] = u.updated_at;
+  j["version"] = u.version;
+}
+
+namespace {
+
+using http::Policy;
+using http::Request;
+using http::Response;
+
+std::string etag_of(User const& u) {
+  // Appended piecewise: GCC 12's -Wrestrict misfires on "\"" + to_string(…) at -O3 (GCC bug 105329).
+  std::string etag = std::to_string(u.version);
+  etag.insert(etag.begin(), '"');
+  etag.push_back('"');
+  return etag;
+}
+
+Response user_response(User const& u, int status = 200) {
+  Response r = Response::json(Json(u), status);
+  r.header("ETag", etag_of(u));
+  return r;
+}
+
+// The version an edit is based on: the body's `version`, else the If-Match header ("3" or W/"3").
+std::optional<std::int64_t> version_from_if_match(Request const& req) {
+  auto h = req.header("if-match");
+  if (!h) return std::nullopt;
+  std::string_view v = *h;
+  if (v.substr(0, 2) == "W/") v.remove_prefix(2);
+  if (v.size() >= 2 && v.front() == '"' && v.back() == '"') v = v.substr(1, v.size() - 2);
+  if (v.empty() || v.size() > 18 || v.find_first_not_of("0123456789") != std::string_view::npos)
+    throw Error(Errc::precondition_failed, "If-Match 与当前版本不符");
+  return std::stoll(std::string(v));
+}
+
+std::optional<RoleSet> read_roles(JsonFields& f, char const* field) {
+  auto names = f.opt_string_array(field, 4, 20);
+  if (!names) return std::nullopt;
+  std::vector<std::string> unknown;
+  RoleSet roles = parse_roles(*names, &unknown);
+  if (!unknown.empty()) {
+    f.fail(field, "未知角色：" + unknown.front() + "（可选 admin、coordinator、expert、leader）");
+    return std::nullopt;
+  }
+  return roles;
+}
+
+UserFilter filter_of(Request const& req, http::Page const& page) {
+  UserFilter f;
+  if (auto q = req.query_param("q"); q && !q->empty()) f.q = std::string(*q);
+  if (auto r = req.query_param("role"); r && !r->empty()) {
+    f.role = role_from_string(*r);
+    if (!f.role) throw Error::invalid_field("role", "未知角色");
+  }
+  if (auto s = req.query_param("status"); s && !s->empty()) {
+    f.status = user_status_from_string(*s);
+    if (!f.status) throw Error::invalid_field("status", "状态须为 active 或 disabled");
+  }
+  f.offset = page.offset();
+  f.limit = page.page_size;
+  return f;
+}
+
+}  // namespace
+
+void add_user_routes(http::Router& router, UserService& users) {
+  RoleSet const admins{Role::admin};
+
+  router.get(
+      "/api/v1/users", Policy::any_of(admins),
+      [&users](Request& req) {
+        auto page = http::page_of(req);
+        auto list = users.list(filter_of(req, page));
+        Json items = Json::array();
+        for (auto const& u : list.items) items.push_back(Json(u));
+        Json j = Json::object();
+        j["items"] = std::move(items);
+        j["total"] = list.total;
+        j["page"] = page.page;
+        j["page_size"] = page.page_size;
+        return Response::json(j);
+      },
+      "List users (filters q, role, status)");
+
+  router.post(
+      "/api/v1/users", Policy::any_of(admins),
+      [&users](Request& req) {
+        Json body = req.json();
+        JsonFields f(body);
+        NewUser nu;
+        nu.username = f.opt_string("username", 64).value_or("");
+        nu.display_name = f.opt_string("display_name", 200).value_or("");
+        nu.email = f.opt_string("email", 300).value_or("");
+        auto roles = read_roles(f, "roles");  // nullopt when absent or already refused
+        nu.roles = roles.value_or(RoleSet{});
+        // Report every problem at once: the shape errors above and the rules' errors below (but
+        // roles only once).
+        for (auto const& e : validate_new_user(nu))
+          if (e.field != "roles" || roles || !f.has("roles")) f.fail(e.field, e.message);
+        f.finish();
+        auto created = users.create(req.who(), req.meta(), nu);
+        Json j = Json::object();
+        j["user"] = created.user;
+        j["one_time_password"] = created.one_time_password;
+        Response r = Response::json(j, 201);
+        r.header("Location", "/api/v1/users/" + std::to_string(created.user.id));
+        return r;
+      },
+      "Create a user with a one-time password");
+
+  router.get(
+      "/api/v1/users/{id}", Policy::any_of(admins),
+      [&users](Request& req) {
+        auto u = users.find_by_id(req.id_param());
+        if (!u) throw Error(Errc::not_found, "用户不存在");
+        return user_response(*u);
+      },
+      "One user");
+
+  router.patch(
+      "/api/v1/users/{id}", Policy::any_of(admins),
+      [&users](Request& req) {
+        Id id = req.id_param();
+        Json body = req.json();
+        JsonFields f(body);
+        auto version = f.opt_int("version", 1, INT64_MAX);
+        if (!version) version = version_from_if_match(req);
+        if (!version && !f.has("version")) f.fail("version", "请提供 version 或 If-Match");
+        UserPatch p;
+        p.display_name = f.opt_string("display_name", 200);
+        p.email = f.opt_string("email", 300);
+        p.roles = read_roles(f, "roles");
+        if (auto s = f.opt_string("status", 20)) {
+          p.status = user_status_from_string(*s);
+          if (!p.status) f.fail("status", "状态须为 active 或 disabled");
+        }
+        f.finish();
+        return user_response(users.update(req.who(), req.meta(), id, *version, p));
+      },
+      "Edit a user (version or If-Match; 412 when stale)");
+
+  router.post(
+      "/api/v1/users/{id}/password-reset", Policy::any_of(admins),
+      [&users](Request& req) {
+        Json j = Json::object();
+        j["one_time_password"] = users.reset_password(req.who(), req.meta(), req.id_param());
+        return Response::json(j);
+      },
+      "Reset a user's password to a new one-time password");
+
+  router.post(
+      "/api/v1/users/{id}/totp-reset", Policy::any_of(admins),
+      [&users](Request& req) {
+        users.reset_totp(req.who(), req.meta(), req.id_param());
+        return Response::no_content();
+      },
+      "Turn off a user's two-factor sign-in (lost device)");
+}
+
+}  // namespace zhiku

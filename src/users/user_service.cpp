@@ -1,0 +1,234 @@
+#include "users/user_service.hpp"
+
+#include <cctype>
+
+#include "core/clock.hpp"
+#include "core/crypto.hpp"
+#include "core/error.hpp"
+#include "users/login_throttle.hpp"
+#include "users/password.hpp"
+#include "users/user_rules.hpp"
+
+namespace zhiku {
+
+namespace {
+
+// A random secret needs no key stretching; this cost only keeps the stored form an ordinary
+// argon2id hash that verify_password and needs_rehash understand.
+constexpr PasswordHashParams kOneTimeHashParams{1, 1024u * 1024u};
+
+void throw_if_invalid(std::vector<FieldError> errors) {
+  if (errors.empty()) return;
+  std::string detail = "invalid fields:";
+  for (auto const& e : errors) detail += " " + e.field + " (" + e.message + ")";
+  throw Error(Errc::invalid_argument, std::move(detail), std::move(errors));
+}
+
+void check_password_strength(std::string_view password, std::string_view username, char const* field) {
+  if (auto why = why_weak(password, username)) throw Error::invalid_field(field, *why);
+}
+
+}  // namespace
+
+std::pair<std::string, std::string> new_one_time_password(std::string_view username) {
+  for (;;) {
+    std::string password = random_token(12);  // 16 characters, 96 bits
+    if (why_weak(password, username)) continue;
+    return {password, hash_password(password, kOneTimeHashParams)};
+  }
+}
+
+Json audit_view(User const& u) {
+  Json j = Json::object();
+  j["username"] = u.username;
+  j["display_name"] = u.display_name;
+  j["email"] = u.email;
+  j["roles"] = u.roles.names();
+  j["status"] = to_string(u.status);
+  j["expert_id"] = u.expert_id ? Json(*u.expert_id) : Json();
+  return j;
+}
+
+UserService::UserService(storage::Database& db, AuditLog const& audit, PasswordHasher& hasher)
+    : db_(db), audit_(audit), hasher_(hasher) {}
+
+User UserService::load(storage::Connection& c, Id id) const {
+  auto u = store_.find_by_id(c, id);
+  if (!u) throw Error(Errc::not_found, "用户不存在");
+  return *u;
+}
+
+void UserService::end_sessions(storage::Connection& c, Id user_id,
+                               std::optional<std::string> const& keep_public_id) const {
+  sessions_.remove_for_user(c, user_id, keep_public_id);
+}
+
+// ------------------------------------------------------------------------------ administration --
+
+CreatedUser UserService::create(Principal const& actor, RequestMeta const& meta, NewUser const& u) {
+  throw_if_invalid(validate_new_user(u));
+  return db_.write([&](storage::Connection& c) {
+    auto [user, password] = create_in(c, &actor, meta, u);
+    return CreatedUser{std::move(user), std::move(password)};
+  });
+}
+
+std::pair<User, std::string> UserService::create_in(storage::Connection& c, Principal const* actor,
+                                                    RequestMeta const& meta, NewUser const& u) const {
+  throw_if_invalid(validate_new_user(u));
+  auto [password, hash] = new_one_time_password(u.username);
+  User user = store_.insert(c, u, hash, /*must_change_password=*/true, now_iso());
+  audit_.record(c, actor, meta, "user.create", "user", user.id, audit_diff(Json::object(), audit_view(user)));
+  return {std::move(user), std::move(password)};
+}
+
+User UserService::update(Principal const& actor, RequestMeta const& meta, Id id, std::int64_t expected_version,
+                         UserPatch const& patch) {
+  throw_if_invalid(validate_patch(patch));
+  return db_.write([&](storage::Connection& c) {
+    User before = load(c, id);
+    if (auto why = why_not_edit(actor, before, patch)) throw Error(Errc::conflict, *why);
+    User after = before;
+    if (patch.display_name) after.display_name = *patch.display_name;
+    if (patch.email) after.email = *patch.email;
+    if (patch.roles) after.roles = *patch.roles;
+    if (patch.status) after.status = *patch.status;
+    auto now = now_iso();
+    if (!store_.update(c, after, expected_version, now))
+      throw Error(Errc::precondition_failed, "该用户已被他人修改，请刷新后重试");
+    after.version = expected_version + 1;
+    after.updated_at = now;
+    bool disabling = before.is_active() && !after.is_active();
+    if (disabling) {
+      end_sessions(c, id, std::nullopt);
+      tokens_.revoke_for_user(c, id, now);
+    }
+    std::string action = disabling                                    ? "user.disable"
+                         : (!before.is_active() && after.is_active()) ? "user.enable"
+                                                                      : "user.update";
+    audit_.record(c, &actor, meta, action, "user", id, audit_diff(audit_view(before), audit_view(after)));
+    return after;
+  });
+}
+
+std::string UserService::reset_password(Principal const& actor, RequestMeta const& meta, Id id) {
+  return db_.write([&](storage::Connection& c) {
+    User u = load(c, id);
+    auto [password, hash] = new_one_time_password(u.username);
+    store_.set_password(c, id, hash, /*must_change_password=*/true, now_iso());
+    end_sessions(c, id, std::nullopt);
+    LoginThrottle(ThrottleRule{}).clear(c, user_throttle_key(u.username));
+    audit_.record(c, &actor, meta, "user.password_reset", "user", id, Json::object());
+    return password;
+  });
+}
+
+void UserService::reset_totp(Principal const& actor, RequestMeta const& meta, Id id) {
+  db_.write([&](storage::Connection& c) {
+    User u = load(c, id);
+    store_.set_totp(c, id, std::nullopt, false, now_iso());
+    store_.replace_recovery_codes(c, id, {});
+    end_sessions(c, id, std::nullopt);
+    Json from = Json::object(), to = Json::object();
+    from["totp_enabled"] = u.totp_enabled;
+    to["totp_enabled"] = false;
+    audit_.record(c, &actor, meta, "user.totp_reset", "user", id, audit_diff(from, to));
+  });
+}
+
+// ---------------------------------------------------------------------------- one's own account --
+
+void UserService::change_own_password(Principal const& who, RequestMeta const& meta, std::string_view current,
+                                      std::string_view next) {
+  std::optional<UserWithSecrets> row;
+  {
+    auto c = db_.read();
+    row = store_.find_with_secrets(*c, who.user_id);
+  }
+  if (!row) throw Error(Errc::unauthenticated, "请先登录");
+  if (!hasher_.verify(row->secrets.password_hash, current))
+    throw Error::invalid_field("current_password", "当前密码不正确");
+  check_password_strength(next, row->user.username, "new_password");
+  if (next == current) throw Error::invalid_field("new_password", "新密码不能与当前密码相同");
+  std::string hash = hasher_.hash(next);
+  db_.write([&](storage::Connection& c) {
+    store_.set_password(c, who.user_id, hash, /*must_change_password=*/false, now_iso());
+    std::optional<std::string> keep;
+    if (!who.via_api_token) keep = who.session_id;
+    end_sessions(c, who.user_id, keep);
+    Json from = Json::object(), to = Json::object();
+    from["must_change_password"] = row->user.must_change_password;
+    to["must_change_password"] = false;
+    audit_.record(c, &who, meta, "user.password_change", "user", who.user_id, audit_diff(from, to));
+  });
+}
+
+// ----------------------------------------------------------------------------------- bootstrap --
+
+User UserService::create_with_password(Principal const* actor, RequestMeta const& meta, NewUser const& u,
+                                       std::string_view password, bool must_change_password) {
+  throw_if_invalid(validate_new_user(u));
+  check_password_strength(password, u.username, "password");
+  std::string hash = hasher_.hash(password);
+  return db_.write([&](storage::Connection& c) {
+    User user = store_.insert(c, u, hash, must_change_password, now_iso());
+    audit_.record(c, actor, meta, "user.create", "user", user.id, audit_diff(Json::object(), audit_view(user)));
+    return user;
+  });
+}
+
+void UserService::set_password(Principal const* actor, RequestMeta const& meta, std::string const& username,
+                               std::string_view password, bool must_change_password) {
+  auto existing = find_by_username(username);
+  if (!existing) throw Error(Errc::not_found, "用户不存在");
+  check_password_strength(password, existing->username, "password");
+  std::string hash = hasher_.hash(password);
+  db_.write([&](storage::Connection& c) {
+    User u = load(c, existing->id);
+    store_.set_password(c, u.id, hash, must_change_password, now_iso());
+    end_sessions(c, u.id, std::nullopt);
+    LoginThrottle(ThrottleRule{}).clear(c, user_throttle_key(u.username));
+    audit_.record(c, actor, meta, "user.password_set", "user", u.id, Json::object());
+  });
+}
+
+// ------------------------------------------------------------------------------- later modules --
+
+void UserService::link_expert(storage::Connection& c, Id user_id, std::optional<Id> expert_id) const {
+  store_.link_expert(c, user_id, expert_id, now_iso());
+}
+
+std::string UserService::available_username(storage::Connection& c, std::string_view base) const {
+  std::string name;
+  for (char ch : base)
+    if (std::isalnum(static_cast<unsigned char>(ch)) || ch == '_' || ch == '.' || ch == '-') name += ch;
+  if (name.size() > kMaxUsernameChars - 4) name.resize(kMaxUsernameChars - 4);
+  while (name.size() < kMinUsernameChars) name += '_';
+  if (!store_.username_taken(c, name)) return name;
+  for (int n = 2;; ++n) {
+    std::string candidate = name + std::to_string(n);
+    if (!store_.username_taken(c, candidate)) return candidate;
+  }
+}
+
+// --------------------------------------------------------------------------------------- reads --
+
+std::optional<User> UserService::find_by_id(Id id) const {
+  auto c = db_.read();
+  return store_.find_by_id(*c, id);
+}
+
+std::optional<User> UserService::find_by_id(storage::Connection& c, Id id) const { return store_.find_by_id(c, id); }
+
+std::optional<User> UserService::find_by_username(std::string const& username) const {
+  auto c = db_.read();
+  return store_.find_by_username(*c, username);
+}
+
+UserList UserService::list(UserFilter const& filter) const {
+  auto c = db_.read();
+  auto [items, total] = store_.list(*c, filter);
+  return {std::move(items), total};
+}
+
+}  // namespace zhiku

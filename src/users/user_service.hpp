@@ -1,0 +1,119 @@
+// Account use cases: an admin creates, edits, disables users and resets their password or
+// second factor; a user changes their own password; the CLI bootstraps accounts; the experts
+// module creates and links expert accounts inside its own transactions. Every change is one
+// db.write with its audit row.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "audit/audit_log.hpp"
+#include "core/principal.hpp"
+#include "storage/database.hpp"
+#include "users/password_hasher.hpp"
+#include "users/session_store.hpp"
+#include "users/user.hpp"
+#include "users/user_store.hpp"
+
+namespace zhiku {
+
+struct CreatedUser {
+  User user;
+  std::string one_time_password;  // shown once to the admin; must be changed at first sign-in
+};
+
+struct UserList {
+  std::vector<User> items;
+  std::int64_t total = 0;
+};
+
+class UserService {
+ public:
+  UserService(storage::Database& db, AuditLog const& audit, PasswordHasher& hasher);
+
+  // ---- administration (the routes allow admins only; the service trusts that gate)
+
+  // Creates an account with a random one-time password and must_change_password set. Throws
+  // Error{invalid_argument} naming the bad fields, Error{conflict} when the user name is taken.
+  CreatedUser create(Principal const& actor, RequestMeta const& meta, NewUser const& u);
+  // Applies `patch` if the account is still at `expected_version`. Disabling revokes every
+  // session and API token of the account. Throws Error{not_found}, Error{invalid_argument},
+  // Error{conflict} when an admin would disable themselves or drop their own admin role,
+  // Error{precondition_failed} when the version is stale.
+  User update(Principal const& actor, RequestMeta const& meta, Id id, std::int64_t expected_version,
+              UserPatch const& patch);
+  // Sets a new one-time password (must be changed at sign-in), ends the account's sessions and
+  // clears its sign-in lockout. Returns the password. Throws Error{not_found}.
+  std::string reset_password(Principal const& actor, RequestMeta const& meta, Id id);
+  // Turns the account's TOTP off and forgets its secret and recovery codes (a lost phone), and
+  // ends its sessions; admins and leaders must enrol again at their next sign-in.
+  // Throws Error{not_found}.
+  void reset_totp(Principal const& actor, RequestMeta const& meta, Id id);
+
+  // ---- one's own account
+
+  // Changes the caller's password: `current` must match (else Error{invalid_argument} on field
+  // current_password), `next` must pass why_weak (else field new_password). Clears
+  // must_change_password and ends the caller's other sessions. Throws Error{unavailable} when
+  // the hashing queue is full.
+  void change_own_password(Principal const& who, RequestMeta const& meta, std::string_view current,
+                           std::string_view next);
+
+  // ---- bootstrap (CLI, tests)
+
+  // Creates an account with a chosen password (checked by why_weak: Error{invalid_argument} on
+  // field password). `actor` null for the command line.
+  User create_with_password(Principal const* actor, RequestMeta const& meta, NewUser const& u,
+                            std::string_view password, bool must_change_password);
+  // Sets the password of `username` (checked by why_weak) and ends its sessions.
+  // Throws Error{not_found}, Error{invalid_argument}.
+  void set_password(Principal const* actor, RequestMeta const& meta, std::string const& username,
+                    std::string_view password, bool must_change_password);
+
+  // ---- for later modules, inside their own Database::write
+
+  // Creates an account with a random one-time password (must_change_password set) and audits it
+  // as "user.create", inside the caller's transaction. Returns the user and the password to show
+  // once. Cheap enough for the writer thread: a random one-time password has ~96 bits of
+  // entropy, so it is hashed at minimal argon2id cost and rehashed when the user replaces it.
+  // REQUIRES: `c` is the writer connection inside Database::write. Throws like create().
+  std::pair<User, std::string> create_in(storage::Connection& c, Principal const* actor, RequestMeta const& meta,
+                                         NewUser const& u) const;
+  // Links the account to an expert profile (or unlinks with nullopt) and bumps its version; the
+  // caller audits its own action. REQUIRES: writer connection. Throws Error{not_found},
+  // Error{conflict} when the expert is linked to another account.
+  void link_expert(storage::Connection& c, Id user_id, std::optional<Id> expert_id) const;
+  // `base` reduced to a valid user name that is not taken, adding 2, 3, … when needed.
+  std::string available_username(storage::Connection& c, std::string_view base) const;
+
+  // ---- reads (any thread)
+
+  std::optional<User> find_by_id(Id id) const;
+  std::optional<User> find_by_id(storage::Connection& c, Id id) const;
+  std::optional<User> find_by_username(std::string const& username) const;
+  UserList list(UserFilter const& filter) const;
+
+ private:
+  User load(storage::Connection& c, Id id) const;
+  void end_sessions(storage::Connection& c, Id user_id, std::optional<std::string> const& keep_public_id) const;
+
+  storage::Database& db_;
+  AuditLog const& audit_;
+  PasswordHasher& hasher_;
+  UserStore store_;
+  SessionStore sessions_;
+  TokenStore tokens_;
+};
+
+// A random password that passes why_weak for `username`, and its hash at the minimal cost that
+// suits a random secret (see UserService::create_in). Thread-safe.
+std::pair<std::string, std::string> new_one_time_password(std::string_view username);
+
+// The audit view of an account: every field of its JSON except timestamps and version.
+Json audit_view(User const& u);
+
+}  // namespace zhiku

@@ -1,0 +1,136 @@
+// Finding experts over HTTP: Chinese full-text search, filters (fields with their
+// descendants), sorting and paging bounds.
+#include <catch2/catch.hpp>
+
+#include "integration/experts_helpers.hpp"
+
+using namespace zhiku;
+using namespace zhiku::test;
+
+namespace {
+
+Id field_named(HttpClient& client, std::string const& name) {
+  auto tree = client.get("/api/v1/fields").json()["items"];
+  std::function<std::optional<Id>(Json const&)> find = [&](Json const& nodes) -> std::optional<Id> {
+    for (auto const& n : nodes) {
+      if (n["name"] == name) return n["id"].get<Id>();
+      if (auto id = find(n["children"])) return id;
+    }
+    return std::nullopt;
+  };
+  auto id = find(tree);
+  REQUIRE(id);
+  return *id;
+}
+
+std::vector<std::string> names_of(Json const& list) {
+  std::vector<std::string> out;
+  for (auto const& item : list["items"]) out.push_back(item["name"]);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("experts are found in Chinese, filtered, sorted and paged", "[integration][experts]") {
+  TestServer server;
+  auto p = make_personas(server);
+  Id planning = field_named(p.coordinator, "城市规划");
+  Id civil = field_named(p.coordinator, "土木建筑工程");
+  Id ai = field_named(p.coordinator, "人工智能");
+
+  struct Seed {
+    char const* name;
+    char const* org;
+    std::vector<std::string> keywords;
+    std::optional<Id> field;
+    char const* category;
+    char const* country;
+    char const* academician;
+    int birth_year;
+  };
+  std::vector<Seed> const seeds = {
+      {"赵城", "同济大学", {"城市规划", "城市更新"}, planning, "domestic", nullptr, "CAE", 1950},
+      {"钱医", "复旦大学附属华山医院", {"医疗卫生", "医院管理"}, std::nullopt, "domestic", nullptr, nullptr, 1960},
+      {"孙智", "上海交通大学", {"人工智能", "AI 医疗"}, ai, "domestic", nullptr, "CAS", 1970},
+      {"李海", "Stanford University", {"AI", "robotics"}, ai, "overseas", "美国", nullptr, 1980},
+      {"周建", "上海建工集团", {"土木工程"}, civil, "domestic", nullptr, nullptr, 1975},
+      {"吴海", "Max Planck Institute", {"城市交通"}, planning, "overseas", "德国", nullptr, 1985},
+  };
+  std::vector<Id> ids;
+  for (auto const& s : seeds) {
+    Json b = expert_body(s.name, s.org);
+    b["keywords"] = s.keywords;
+    if (s.field) b["field_ids"] = Json::array({*s.field});
+    b["category"] = s.category;
+    if (s.country) b["country"] = s.country;
+    if (s.academician) b["academician"] = s.academician;
+    b["birth_year"] = s.birth_year;
+    ids.push_back(create_expert(p.coordinator, b));
+  }
+  transition(p.coordinator, ids[0], "approve");
+  transition(p.coordinator, ids[2], "approve");
+
+  auto list = [&](std::string const& query) {
+    auto r = p.coordinator.get("/api/v1/experts?" + query);
+    INFO(query << " → " << r.body);
+    REQUIRE(r.status == 200);
+    return r.json();
+  };
+
+  SECTION("two Chinese characters find longer words, ranked, with a highlight") {
+    auto r = list("q=" + enc("城市"));
+    CHECK(r["total"] == 2);
+    std::set<std::string> names;
+    for (auto const& n : names_of(r)) names.insert(n);
+    CHECK(names == std::set<std::string>{"赵城", "吴海"});
+    CHECK(r["items"][0]["name"] == "赵城");  // two matching keywords rank first
+    std::string hl = r["items"][0]["highlight"];
+    CHECK(hl.find("<mark>城市</mark>") != std::string::npos);
+    CHECK(list("q=" + enc("医疗"))["total"] == 2);
+  }
+  SECTION("mixed Chinese and English terms must all match") {
+    auto r = list("q=" + enc("AI 医疗"));
+    CHECK(names_of(r) == std::vector<std::string>{"孙智"});
+    CHECK(list("q=ai")["total"] == 2);
+    CHECK(list("q=" + enc("robotics 城市"))["total"] == 0);
+    CHECK(list("q=" + enc("\"*) OR"))["total"] == 0);  // FTS syntax is text, never an error
+    CHECK(list("q=" + enc("!!!"))["total"] == 0);
+  }
+  SECTION("search combines with filters and other sorts") {
+    CHECK(names_of(list("q=" + enc("城市") + "&category=overseas")) == std::vector<std::string>{"吴海"});
+    CHECK(names_of(list("q=" + enc("城市") + "&sort=-birth_year")) == std::vector<std::string>{"吴海", "赵城"});
+  }
+  SECTION("a field filter includes the field's descendants") {
+    auto r = list("field_id=" + std::to_string(civil) + "&sort=birth_year");
+    CHECK(names_of(r) == std::vector<std::string>{"赵城", "周建", "吴海"});
+    CHECK(list("field_id=" + std::to_string(planning))["total"] == 2);
+    CHECK(list("field_id=" + std::to_string(civil) + "&category=overseas")["total"] == 1);
+  }
+  SECTION("filters") {
+    CHECK(list("category=overseas")["total"] == 2);
+    CHECK(list("country=" + enc("德国"))["total"] == 1);
+    CHECK(list("academician=CAS")["total"] == 1);
+    CHECK(list("academician=any")["total"] == 2);
+    CHECK(list("status=active")["total"] == 2);
+    CHECK(list("status=pending")["total"] == 4);
+    CHECK(list("organization=" + enc("上海"))["total"] == 2);
+    CHECK(list("pool_id=1")["total"] == 0);
+    CHECK(list("stale=true")["total"] == 0);
+    CHECK(list("stale=false")["total"] == 6);
+  }
+  SECTION("sorting and paging") {
+    CHECK(names_of(list("sort=-birth_year&page_size=2")) == std::vector<std::string>{"吴海", "李海"});
+    auto page2 = list("sort=birth_year&page=2&page_size=4");
+    CHECK(page2["total"] == 6);
+    CHECK(page2["page"] == 2);
+    CHECK(page2["page_size"] == 4);
+    CHECK(names_of(page2) == std::vector<std::string>{"李海", "吴海"});
+    CHECK(list("page=9")["items"].empty());
+    CHECK(p.coordinator.get("/api/v1/experts?page_size=101").status == 400);
+    CHECK(p.coordinator.get("/api/v1/experts?page_size=0").status == 400);
+    CHECK(p.coordinator.get("/api/v1/experts?page=0").status == 400);
+    CHECK(p.coordinator.get("/api/v1/experts?sort=salary").status == 400);
+    CHECK(p.coordinator.get("/api/v1/experts?status=happy").status == 400);
+    CHECK(p.coordinator.get("/api/v1/experts?field_id=abc").status == 400);
+  }
+}
