@@ -1,0 +1,18 @@
+import { createApp } from 'vue'
+import { createPinia } from 'pinia'
+import App from './App.vue'
+import { createAppRouter } from './router'
+import { i18n, currentLocale } from './locales'
+// Styles of the Element Plus parts used from script (templates get theirs from the resolver).
+import 'element-plus/theme-chalk/base.css'
+import 'element-plus/theme-chalk/el-message.css'
+import 'element-plus/theme-chalk/el-message-box.css'
+import './styles.css'
+
+document.documentElement.lang = currentLocale()
+
+const app = createApp(App)
+app.use(createPinia())
+app.use(i18n)
+app.use(createAppRouter())
+app.mount('#app')

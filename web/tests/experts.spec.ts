@@ -1,0 +1,85 @@
+// Small pure pieces of the expert pages: filters in the address bar, the form's clean-up.
+import { describe, expect, it } from 'vitest'
+import { apiFilters, emptyFilters, filtersFromQuery, queryFromFilters } from '@/pages/experts/expertFilters'
+import { cleanExpertInput, emptyExpertInput, expertToInput } from '@/components/expertForm'
+import type { Expert } from '@/api/types'
+
+describe('expert list filters', () => {
+  it('round-trip through the address bar', () => {
+    const f = { ...emptyFilters(), q: '城市治理', pool_id: 3, status: 'active' as const, stale: true, academician: 'CAS' as const }
+    const query = queryFromFilters(f)
+    expect(query).toEqual({ q: '城市治理', pool_id: '3', status: 'active', stale: 'true', academician: 'CAS' })
+    expect(filtersFromQuery(query as Record<string, string>)).toEqual(f)
+  })
+
+  it('ignore values that are not valid', () => {
+    const f = filtersFromQuery({ status: 'deleted', pool_id: 'x', field_id: '-2', category: 'mars' })
+    expect(f.status).toBe('')
+    expect(f.pool_id).toBeNull()
+    expect(f.field_id).toBeNull()
+    expect(f.category).toBe('')
+  })
+
+  it('send no stale filter unless it is checked', () => {
+    expect(apiFilters(emptyFilters()).stale).toBeNull()
+  })
+})
+
+describe('expert form', () => {
+  const expert: Expert = {
+    id: 7,
+    version: 3,
+    status: 'active',
+    allowed_actions: ['suspend', 'retire'],
+    name: '张三',
+    gender: 'male',
+    birth_year: 1970,
+    title: '研究员',
+    position: null,
+    organization: '某研究院',
+    department: null,
+    employment: [{ organization: '某大学', from: '2001-09', to: '2010-07' }],
+    fields: [{ id: 4, name: '城市规划' }],
+    keywords: ['城市治理'],
+    category: 'domestic',
+    country: null,
+    academician: null,
+    pools: [{ id: 1, name: '决策咨询专家库' }],
+    phone: '13800000000',
+    email: 'z@example.org',
+    bio: '',
+    user_id: null,
+    confirmed_at: null,
+    stale: false,
+    status_reason: null,
+    created_at: '2026-01-01T00:00:00Z',
+    updated_at: '2026-01-01T00:00:00Z',
+    stats: { reviews_done: 0, on_time_rate: null, avg_rating: null, submissions: 0, adoptions: 0, endorsements: 0 },
+  }
+
+  it('takes ids of fields and pools from the record', () => {
+    const input = expertToInput(expert)
+    expect(input.field_ids).toEqual([4])
+    expect(input.pool_ids).toEqual([1])
+    expect(input.employment).toEqual(expert.employment)
+    expect(input.employment[0]).not.toBe(expert.employment[0])
+  })
+
+  it('trims texts, drops blank employment rows, and sends contact and pools only when asked', () => {
+    const input = { ...emptyExpertInput(), name: ' 李四 ', organization: ' 某大学 ', title: '  ', phone: '139', pool_ids: [2] }
+    input.employment = [
+      { organization: ' 甲 ', from: '2020-01', to: '' },
+      { organization: '', from: '', to: null },
+    ]
+    const out = cleanExpertInput(input, { withContact: false, withPools: false })
+    expect(out.name).toBe('李四')
+    expect(out.organization).toBe('某大学')
+    expect(out.title).toBeNull()
+    expect(out.employment).toEqual([{ organization: '甲', from: '2020-01', to: null }])
+    expect('phone' in out).toBe(false)
+    expect('pool_ids' in out).toBe(false)
+    const all = cleanExpertInput(input, { withContact: true, withPools: true })
+    expect(all.phone).toBe('139')
+    expect(all.pool_ids).toEqual([2])
+  })
+})
