@@ -63,8 +63,8 @@ export function totp(secretBase32, time = Date.now()) {
 // Signs in through the login page and waits to leave it.
 export async function signIn(page, persona) {
   await page.goto(`${BASE_URL}/login`);
-  await page.getByTestId('login-username').locator('input').or(page.locator('[data-testid=login-username] input, input[data-testid=login-username]')).first().fill(persona.username);
-  await page.locator('[data-testid=login-password] input, input[data-testid=login-password]').first().fill(persona.password);
-  await page.getByTestId('login-submit').click();
+  await page.fill('[data-testid=login-username]', persona.username);
+  await page.fill('[data-testid=login-password]', persona.password);
+  await page.click('[data-testid=login-submit]');
   await page.waitForURL((url) => !url.pathname.startsWith('/login') || url.pathname.startsWith('/login/totp'));
 }
