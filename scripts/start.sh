@@ -12,7 +12,31 @@ echo "== building the server (Release)"
 cmake --preset release -DZHIKU_BUILD_TESTS=OFF >/dev/null
 cmake --build build/release --target zhiku
 
+ZHIKU=build/release/src/zhiku
+DB=data/demo.db
 mkdir -p data
-echo "== starting Zhiku on http://127.0.0.1:8080 (demo database data/demo.db)"
-exec build/release/src/zhiku --config config/zhiku.toml serve \
-  --db data/demo.db --static-dir web/dist --port "${ZHIKU_PORT:-8080}" --demo
+if [ ! -f "$DB" ]; then
+  echo "== creating the demo database $DB"
+  "$ZHIKU" --config config/zhiku.toml migrate --db "$DB" >/dev/null
+  # Demo accounts (change or disable them before real use). Admins and leaders enrol TOTP at
+  # their first sign-in.
+  while read -r user role name password; do
+    printf '%s\n' "$password" | "$ZHIKU" --config config/zhiku.toml user add --db "$DB" --username "$user" \
+      --role "$role" --display-name "$name" --email "$user@demo.zhiku.cn" --password-stdin >/dev/null
+  done <<'ACCOUNTS'
+admin admin 系统管理员 Demo-Root-Guard-2026
+coord coordinator 王协调 Demo-Office-Desk-2026
+alice expert 李专家 Demo-Scholar-Pen-2026
+leader leader 赵领导 Demo-Council-Seal-2026
+ACCOUNTS
+  "$ZHIKU" --config config/zhiku.toml import experts --db "$DB" tests/fixtures/experts_gb18030.csv >/dev/null
+  cat <<'INFO'
+   demo accounts (user / password):
+     admin  / Demo-Root-Guard-2026     (系统管理员, admin)
+     coord  / Demo-Office-Desk-2026    (王协调, coordinator)
+     alice  / Demo-Scholar-Pen-2026    (李专家, expert)
+     leader / Demo-Council-Seal-2026   (赵领导, leader)
+INFO
+fi
+echo "== starting Zhiku on http://127.0.0.1:${ZHIKU_PORT:-8080} (demo database $DB)"
+exec "$ZHIKU" --config config/zhiku.toml serve --db "$DB" --static-dir web/dist --port "${ZHIKU_PORT:-8080}"
