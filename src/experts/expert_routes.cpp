@@ -27,18 +27,7 @@ std::int64_t version_of(Request const& req, Json const& body) {
       throw Error::invalid_field("version", "must be a positive integer");
     return v.get<std::int64_t>();
   }
-  if (auto im = req.header("if-match")) {
-    std::string_view s = *im;
-    if (s.substr(0, 2) == "W/") s.remove_prefix(2);
-    if (s.size() >= 3 && s.front() == '"' && s.back() == '"') s = s.substr(1, s.size() - 2);
-    try {
-      size_t used = 0;
-      long long n = std::stoll(std::string(s), &used);
-      if (used == s.size() && n > 0) return n;
-    } catch (std::exception const&) {
-    }
-    throw Error::invalid_field("If-Match", "must be the ETag of the resource");
-  }
+  if (auto v = req.if_match_version()) return *v;
   throw Error::invalid_field("version", "is required (or send If-Match)");
 }
 

@@ -55,6 +55,17 @@ std::optional<long long> Request::query_int(std::string_view name, long long min
   return v;
 }
 
+std::optional<std::int64_t> Request::if_match_version() const {
+  auto h = header("if-match");
+  if (!h) return std::nullopt;
+  std::string_view v = *h;
+  if (v.substr(0, 2) == "W/") v.remove_prefix(2);
+  if (v.size() >= 2 && v.front() == '"' && v.back() == '"') v = v.substr(1, v.size() - 2);
+  auto n = to_int(v);
+  if (!n || *n < 1) throw Error(Errc::precondition_failed, "If-Match does not name a version of this resource");
+  return *n;
+}
+
 Json Request::json() const {
   auto ct = header("content-type").value_or("");
   std::string_view media = ct.substr(0, ct.find(';'));

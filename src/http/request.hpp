@@ -1,6 +1,7 @@
 // A request as handlers see it: plain data, no Beast types, so domain routes stay cheap to build.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -37,6 +38,10 @@ struct Request {
   Id id_param(std::string_view name = "id") const;
   // Optional query parameter as an integer in [min, max]. Throws Error{invalid_argument} naming it.
   std::optional<long long> query_int(std::string_view name, long long min, long long max) const;
+
+  // The version named by If-Match ("N" or W/"N"), or nullopt without the header. Throws
+  // Error{precondition_failed} when the header names no version (it cannot match the resource).
+  std::optional<std::int64_t> if_match_version() const;
 
   // The body as JSON. Throws Error{unsupported_media_type} unless Content-Type is
   // application/json, Error{invalid_argument} when malformed.

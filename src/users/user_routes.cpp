@@ -45,17 +45,6 @@ Response user_response(User const& u, int status = 200) {
 }
 
 // The version an edit is based on: the body's `version`, else the If-Match header ("3" or W/"3").
-std::optional<std::int64_t> version_from_if_match(Request const& req) {
-  auto h = req.header("if-match");
-  if (!h) return std::nullopt;
-  std::string_view v = *h;
-  if (v.substr(0, 2) == "W/") v.remove_prefix(2);
-  if (v.size() >= 2 && v.front() == '"' && v.back() == '"') v = v.substr(1, v.size() - 2);
-  if (v.empty() || v.size() > 18 || v.find_first_not_of("0123456789") != std::string_view::npos)
-    throw Error(Errc::precondition_failed, "If-Match 与当前版本不符");
-  return std::stoll(std::string(v));
-}
-
 std::optional<RoleSet> read_roles(JsonFields& f, char const* field) {
   auto names = f.opt_string_array(field, 4, 20);
   if (!names) return std::nullopt;
@@ -147,7 +136,7 @@ void add_user_routes(http::Router& router, UserService& users) {
         Json body = req.json();
         JsonFields f(body);
         auto version = f.opt_int("version", 1, INT64_MAX);
-        if (!version) version = version_from_if_match(req);
+        if (!version) version = req.if_match_version();
         if (!version && !f.has("version")) f.fail("version", "请提供 version 或 If-Match");
         UserPatch p;
         p.display_name = f.opt_string("display_name", 200);
