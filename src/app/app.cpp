@@ -81,8 +81,5 @@ http::Server& App::server() { return *server_; }
 Services& App::services() { return *services_; }
 AppConfig const& App::config() const { return config_; }
 
-void App::seed_demo() {
-  // [demo] seeding
-}
 
 }  // namespace zhiku

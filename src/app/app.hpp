@@ -34,8 +34,6 @@ class App {
   http::Server& server();
   Services& services();
   AppConfig const& config() const;
-  // Fills an empty database with the demo data set (idempotent: does nothing when users exist).
-  void seed_demo();
 
  private:
   AppConfig config_;

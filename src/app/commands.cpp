@@ -22,7 +22,6 @@ void add_commands(CLI::App& cli, CommandLine& cmd) {
   serve->add_option("--db", cmd.db, "database file (overrides database.path)");
   serve->add_option("--bind", cmd.bind, "address to listen on (overrides http.bind)");
   serve->add_option("--static-dir", cmd.static_dir, "built web UI directory (overrides http.static_dir)");
-  serve->add_flag("--demo", cmd.demo, "fill an empty database with demo data first");
 
   auto* migrate = cli.add_subcommand("migrate", "apply pending database migrations and exit");
   migrate->add_option("--db", cmd.db, "database file (overrides database.path)");
@@ -71,7 +70,6 @@ AppConfig config_for(CLI::App& cli, CommandLine const& cmd) {
   if (!cmd.db.empty()) c.database.path = cmd.db;
   if (!cmd.bind.empty()) c.http.bind = cmd.bind;
   if (!cmd.static_dir.empty()) c.http.static_dir = cmd.static_dir;
-  if (cmd.demo) c.demo.seed = true;
   validate(c);
   return c;
 }
@@ -135,7 +133,6 @@ int audit_verify(AppConfig const& c) {
 
 int serve(AppConfig const& c) {
   App app(c);
-  if (c.demo.seed) app.seed_demo();
   auto port = app.start();
   spdlog::info("zhiku {} listening on http://{}:{} (database {})", version_string(), c.http.bind, port,
                c.database.path);

@@ -20,7 +20,6 @@ struct CommandLine {
   std::string db;
   std::string bind;
   std::string static_dir;
-  bool demo = false;
   // backup
   std::string backup_file;
   // user add / passwd

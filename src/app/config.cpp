@@ -117,7 +117,6 @@ void read_all(Reader& r, AppConfig& c) {
   r.read("auth.application_limit_per_hour", c.auth.application_limit_per_hour);
   r.read("log.level", c.log.level);
   r.read("log.access_log", c.log.access_log);
-  r.read("demo.seed", c.demo.seed);
 }
 
 }  // namespace

@@ -17,16 +17,11 @@ struct LogConfig {
   bool access_log = true;      // one line per request
 };
 
-struct DemoConfig {
-  bool seed = false;           // fill an empty database with demo data at start-up
-};
-
 struct AppConfig {
   http::ServerConfig http;
   storage::DatabaseConfig database;
   AuthConfig auth;
   LogConfig log;
-  DemoConfig demo;
 };
 
 // A configuration problem, naming the key: "http.port: must be between 0 and 65535".
