@@ -196,7 +196,7 @@ std::pair<std::vector<AuditRecord>, std::int64_t> AuditLog::query(storage::Conne
   static constexpr char kPage[] = " ORDER BY id DESC LIMIT ? OFFSET ?";
 
   std::string filters;
-  std::vector<std::variant<std::int64_t, std::string>> binds;  // in the order of the fragments
+  std::vector<storage::BindValue> binds;  // in the order of the fragments
   if (f.actor_id) {
     filters += kByActor;
     binds.emplace_back(*f.actor_id);
@@ -221,22 +221,17 @@ std::pair<std::vector<AuditRecord>, std::int64_t> AuditLog::query(storage::Conne
     filters += kTo;
     binds.emplace_back(*f.to);
   }
-  auto bind_filters = [&binds](storage::Statement& s) {
-    int pos = 0;
-    for (auto const& b : binds) std::visit([&](auto const& value) { s.bind(++pos, value); }, b);
-    return pos;
-  };
 
   std::pair<std::vector<AuditRecord>, std::int64_t> out{{}, 0};
   {
     auto s = c.prepare(std::string(kCount) + filters);
-    bind_filters(s);
+    storage::bind_list(s, binds);
     if (s.step()) out.second = s.int64(0);
   }
   if (out.second == 0 || f.offset >= out.second) return out;
 
   auto s = c.prepare(std::string(kSelect) + filters + kPage);
-  int pos = bind_filters(s);
+  int pos = storage::bind_list(s, binds);
   s.bind(++pos, static_cast<std::int64_t>(std::max(f.limit, 0)));
   s.bind(++pos, static_cast<std::int64_t>(std::max(f.offset, 0)));
   while (s.step()) {

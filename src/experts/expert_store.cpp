@@ -51,18 +51,7 @@ std::optional<std::string> norm_or_null(std::optional<std::string> const& v, boo
   return email ? normalize_email(*v) : normalize_phone(*v);
 }
 
-using Bind = std::variant<std::int64_t, std::string>;
-
-void bind_list(storage::Statement& s, std::vector<Bind> const& binds) {
-  int pos = 0;
-  for (auto const& b : binds) {
-    ++pos;
-    if (auto const* i = std::get_if<std::int64_t>(&b))
-      s.bind(pos, *i);
-    else
-      s.bind(pos, std::get<std::string>(b));
-  }
-}
+using Bind = storage::BindValue;
 
 // The largest code point: every text starting with a prefix sorts below prefix + this.
 constexpr char kMaxCodePoint[] = "\xF4\x8F\xBF\xBF";
@@ -382,7 +371,7 @@ ExpertPage ExpertStore::list(storage::Connection& c, ExpertQuery const& q, std::
     std::vector<std::pair<double, Id>> scored;
     {
       auto s = c.prepare(sql);
-      bind_list(s, binds);
+      storage::bind_list(s, binds);
       while (s.step()) scored.emplace_back(s.real(1), s.int64(0));
     }
     page.total = static_cast<std::int64_t>(scored.size());
@@ -411,7 +400,7 @@ ExpertPage ExpertStore::list(storage::Connection& c, ExpertQuery const& q, std::
         filters(filter_plan, sql, binds);
       }
       auto s = c.prepare(sql);
-      bind_list(s, binds);
+      storage::bind_list(s, binds);
       if (s.step()) page.total = s.int64(0);
     }
     if (page.total == 0 || q.offset >= page.total) return page;
@@ -459,7 +448,7 @@ ExpertPage ExpertStore::list(storage::Connection& c, ExpertQuery const& q, std::
     binds.emplace_back(static_cast<std::int64_t>(q.offset));
     {
       auto s = c.prepare(sql);
-      bind_list(s, binds);
+      storage::bind_list(s, binds);
       while (s.step()) page.rows.emplace_back(s.int64(0), std::nullopt);
     }
   }

@@ -58,6 +58,12 @@ std::optional<std::int64_t> Statement::opt_int64(int col) const {
 }
 int Statement::column_count() const { return sqlite3_column_count(stmt_); }
 
+int bind_list(Statement& stmt, std::vector<BindValue> const& values) {
+  int pos = 0;
+  for (auto const& v : values) std::visit([&](auto const& value) { stmt.bind(++pos, value); }, v);
+  return pos;
+}
+
 Connection::Connection(ConnectionOptions const& options) : path_(options.path) {
   int flags = SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_URI |
               (options.read_only ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE));

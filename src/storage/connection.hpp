@@ -9,6 +9,7 @@
 #include <string_view>
 #include <type_traits>
 #include <unordered_map>
+#include <variant>
 #include <vector>
 
 #include <sqlite3.h>
@@ -80,6 +81,11 @@ void bind_all(Statement& stmt, Args const&... args) {
   int pos = 0;
   (stmt.bind(++pos, args), ...);
 }
+
+// A value for a statement whose filters are assembled from fixed fragments at run time.
+using BindValue = std::variant<std::int64_t, std::string>;
+// Binds `values` to positions 1..n; returns n (the last position used).
+int bind_list(Statement& stmt, std::vector<BindValue> const& values);
 
 class Connection {
  public:
