@@ -103,6 +103,8 @@ void read_all(Reader& r, AppConfig& c) {
   r.read("database.synchronous", c.database.synchronous);
   r.read("database.busy_timeout_ms", c.database.busy_timeout_ms);
   r.read("database.max_batch", c.database.max_batch);
+  r.read("database.cache_mib", c.database.cache_mib);
+  r.read("database.mmap_mib", c.database.mmap_mib);
   r.read("auth.session_idle_minutes", c.auth.session_idle_minutes);
   r.read("auth.session_absolute_hours", c.auth.session_absolute_hours);
   r.read("auth.secure_cookies", c.auth.secure_cookies);
@@ -186,6 +188,8 @@ void validate(AppConfig const& c) {
     throw ConfigError("database.synchronous: must be \"FULL\" or \"NORMAL\"");
   positive("database.busy_timeout_ms", c.database.busy_timeout_ms);
   positive("database.max_batch", c.database.max_batch);
+  positive("database.cache_mib", c.database.cache_mib);
+  if (c.database.mmap_mib < 0) throw ConfigError("database.mmap_mib: must be 0 or more");
   positive("auth.session_idle_minutes", c.auth.session_idle_minutes);
   positive("auth.session_absolute_hours", c.auth.session_absolute_hours);
   positive("auth.login_max_failures", c.auth.login_max_failures);

@@ -10,6 +10,7 @@
 #include <sqlite3.h>
 
 #include "storage/error.hpp"
+#include "storage/fts5_api.hpp"
 
 namespace zhiku::storage {
 namespace {
@@ -318,23 +319,6 @@ int tokenizer_tokenize(Fts5Tokenizer*, void* ctx, int flags, char const* text, i
   // FTS5_TOKENIZE_AUX (highlight, snippet, column sizes) must see the document form.
   bool const query = (flags & FTS5_TOKENIZE_QUERY) != 0;
   return tokenize_text(text, size, query, ctx, emit);
-}
-
-fts5_api* find_fts5_api(sqlite3* db) {
-  sqlite3_stmt* stmt = nullptr;
-  int rc = sqlite3_prepare_v2(db, "SELECT fts5(?1)", -1, &stmt, nullptr);
-  if (rc != SQLITE_OK) {
-    throw Error(std::string("FTS5 is unavailable: ") + sqlite3_errmsg(db), rc, sqlite3_extended_errcode(db));
-  }
-  fts5_api* api = nullptr;
-  sqlite3_bind_pointer(stmt, 1, static_cast<void*>(&api), "fts5_api_ptr", nullptr);
-  rc = sqlite3_step(stmt);
-  int const extended = sqlite3_extended_errcode(db);
-  sqlite3_finalize(stmt);
-  if (rc != SQLITE_ROW || api == nullptr) {
-    throw Error("FTS5 did not hand out its API pointer", rc == SQLITE_ROW ? SQLITE_ERROR : rc, extended);
-  }
-  return api;
 }
 
 // True for bytes the query text must not carry: NUL would end the MATCH string inside a quoted

@@ -1,8 +1,12 @@
 #include "storage/connection.hpp"
 
+#include <algorithm>
+#include <cstdint>
+#include <mutex>
 #include <string>
 
 #include "storage/cjk_tokenizer.hpp"
+#include "storage/fts_rank.hpp"
 
 namespace zhiku::storage {
 
@@ -10,8 +14,10 @@ Statement::~Statement() {
   if (!stmt_) return;
   sqlite3_reset(stmt_);
   sqlite3_clear_bindings(stmt_);
-  if (in_use_) *in_use_ = false;
-  else sqlite3_finalize(stmt_);  // an uncached copy made for nested use
+  if (in_use_)
+    *in_use_ = false;
+  else
+    sqlite3_finalize(stmt_);  // an uncached copy made for nested use
 }
 
 namespace {
@@ -64,7 +70,25 @@ int bind_list(Statement& stmt, std::vector<BindValue> const& values) {
   return pos;
 }
 
+namespace {
+
+// Process-wide SQLite settings, before the library's first use. Memory statistics take a global
+// mutex on every allocation; full-text queries allocate per row, so with them on, concurrent
+// searches spend their time waiting for each other. Each connection is used by one thread at a
+// time, so per-connection mutexes are not needed either.
+void configure_sqlite_once() {
+  static std::once_flag once;
+  std::call_once(once, [] {
+    sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+    sqlite3_config(SQLITE_CONFIG_MULTITHREAD);
+    sqlite3_initialize();
+  });
+}
+
+}  // namespace
+
 Connection::Connection(ConnectionOptions const& options) : path_(options.path) {
+  configure_sqlite_once();
   int flags = SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_URI |
               (options.read_only ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE));
   if (sqlite3_open_v2(options.path.c_str(), &db_, flags, nullptr) != SQLITE_OK) {
@@ -76,12 +100,16 @@ Connection::Connection(ConnectionOptions const& options) : path_(options.path) {
   }
   sqlite3_extended_result_codes(db_, 1);
   register_cjk_tokenizer(db_);
+  register_rank_function(db_);
   sqlite3_busy_timeout(db_, options.busy_timeout_ms);
   if (!options.read_only) exec_script("PRAGMA journal_mode=WAL;");
   exec_script("PRAGMA foreign_keys=ON;");
   std::string sync = options.synchronous;
   if (sync != "FULL" && sync != "NORMAL" && sync != "OFF") sync = "FULL";
   exec_script("PRAGMA synchronous=" + sync + ";");
+  exec_script("PRAGMA cache_size=-" + std::to_string(std::max(1, options.cache_mib) * 1024) + ";");
+  if (options.mmap_mib > 0)
+    exec_script("PRAGMA mmap_size=" + std::to_string(std::int64_t{options.mmap_mib} * 1024 * 1024) + ";");
 }
 
 Connection::~Connection() {
@@ -96,8 +124,8 @@ Statement Connection::prepare(std::string_view sql) {
     return Statement(*this, it->second.stmt, &it->second.in_use);
   }
   sqlite3_stmt* stmt = nullptr;
-  if (sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT, &stmt,
-                         nullptr) != SQLITE_OK)
+  if (sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT, &stmt, nullptr) !=
+      SQLITE_OK)
     throw_error("prepare");
   if (it != cache_.end()) return Statement(*this, stmt, nullptr);
   auto [pos, inserted] = cache_.emplace(std::string(sql), Cached{stmt, true});

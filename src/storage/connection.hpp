@@ -23,6 +23,8 @@ struct ConnectionOptions {
   std::string synchronous = "FULL"; // FULL | NORMAL | OFF
   int busy_timeout_ms = 5000;
   bool read_only = false;
+  int cache_mib = 16;               // page cache of this connection
+  int mmap_mib = 0;                 // file bytes read through a memory map instead of read(2)
 };
 
 class Connection;

@@ -51,6 +51,8 @@ ConnectionOptions Database::options(bool read_only) const {
   o.synchronous = config_.synchronous;
   o.busy_timeout_ms = config_.busy_timeout_ms;
   o.read_only = read_only;
+  o.cache_mib = config_.cache_mib;
+  o.mmap_mib = config_.mmap_mib;
   return o;
 }
 

@@ -31,6 +31,8 @@ struct DatabaseConfig {
   std::string synchronous = "FULL";    // FULL: every acknowledged write survives power loss
   int busy_timeout_ms = 5000;          // how long a connection waits for a lock
   int max_batch = 256;                 // most write jobs committed together
+  int cache_mib = 16;                  // page cache per connection
+  int mmap_mib = 1024;                 // of the file read through a memory map (0: read(2) only)
 };
 
 class Database;
