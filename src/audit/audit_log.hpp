@@ -62,7 +62,7 @@ inline constexpr char kRedacted[] = "[redacted]";
 Json audit_diff(Json const& before, Json const& after);
 
 // True when a key's name, in any letter case, contains password, token, secret, hash, recovery,
-// totp or csrf.
+// totp or csrf, and does not end in "_enabled" (a flag: totp_enabled is shown).
 bool is_secret_key(std::string_view key);
 
 // `diff` with every secret-named key's value replaced by "[redacted]" at any depth; for a

@@ -335,14 +335,14 @@ TEST_CASE("audit_diff lists changed keys only, absent keys as null", "[audit]") 
 
 TEST_CASE("audit_diff redacts every key that names a secret", "[audit]") {
   for (std::string key : {"password", "new_password", "password_hash", "token", "api_token_hash", "totp_secret",
-                          "client_secret", "recovery_codes", "csrf_token", "totp_enabled", "Password", "CSRF"}) {
+                          "client_secret", "recovery_codes", "csrf_token", "totp_code", "Password", "CSRF"}) {
     INFO(key);
     CHECK(is_secret_key(key));
     Json d = audit_diff({{key, "old-value"}}, {{key, "new-value"}});
     CHECK(d == Json{{key, {{"from", "[redacted]"}, {"to", "[redacted]"}}}});
     CHECK(d.dump().find("-value") == std::string::npos);
   }
-  for (std::string key : {"name", "email", "roles", "status", "organization", "session"}) {
+  for (std::string key : {"name", "email", "roles", "status", "organization", "session", "totp_enabled"}) {
     INFO(key);
     CHECK_FALSE(is_secret_key(key));
   }
