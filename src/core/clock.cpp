@@ -41,6 +41,7 @@ std::optional<SysTime> parse_iso(std::string_view s) {
   int y = 0, mo = 0, d = 0, h = 0, mi = 0, se = 0;
   if (s.size() < 10 || !is_iso_date(s.substr(0, 10))) return std::nullopt;
   digits(s, 0, 4, y);
+  if (y < kMinIsoYear || y > kMaxIsoYear) return std::nullopt;  // beyond, system_clock overflows
   digits(s, 5, 2, mo);
   digits(s, 8, 2, d);
   if (s.size() > 10) {

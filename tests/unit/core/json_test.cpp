@@ -246,6 +246,12 @@ TEST_CASE("parse_iso and is_iso_date refuse invalid dates and shapes", "[core][c
     CHECK_FALSE(zhiku::parse_iso(s));
   }
   CHECK(zhiku::is_iso_date("2024-02-29"));
+  // Valid dates the clock cannot hold are refused rather than wrapped around.
+  for (char const* s : {"9999-12-31", "2263-01-01T00:00:00Z", "1000-01-01", "0001-01-01T00:00:00Z"}) {
+    CAPTURE(s);
+    CHECK_FALSE(zhiku::parse_iso(s));
+  }
+  CHECK(zhiku::parse_iso("2200-12-31T23:59:59Z"));
   for (char const* s : {"2026-02-30T00:00:00Z", "2026-01-01T24:00:00Z", "2026-01-01T12:60:00Z", "2026-01-01T12:00:00",
                         "2026-01-01T12:00:00+08:00", "2026-01-01T12:00Z", "2026-01-01T12:00:00.Zx"}) {
     CAPTURE(s);
