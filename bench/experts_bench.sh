@@ -2,7 +2,8 @@
 # Expert pool at scale: generates 100,000 experts (bench/gen_experts.sql → CSV → the real
 # `zhiku import experts`), starts the Release server on that database, signs a coordinator in
 # and measures with wrk, through the HTTP API: a Chinese search, a two-word search, a filtered
-# list (field with descendants + category), a list sorted by -updated_at, and one expert.
+# list (field with descendants + category), a pool with a status (two thirds of the pool), a
+# search within it, a list sorted by -updated_at, and one expert.
 # Prints req/s, p50 and p99 per request kind. Target: p99 < 20 ms.
 #
 # Usage: bench/experts_bench.sh [EXPERTS] [SECONDS] [CONNECTIONS]   (ZHIKU_BIN=path skips the build)
@@ -82,6 +83,7 @@ cookie=$(curl -fs -D - -o /dev/null -H 'Content-Type: application/json' \
 [[ -n $cookie ]] || { echo "sign-in failed"; exit 1; }
 
 civil=$(sqlite3 "$db" "SELECT id FROM fields WHERE name = '土木建筑工程'")
+pool=$(sqlite3 "$db" "SELECT id FROM pools WHERE name = '决策咨询专家库'")
 some_id=$(sqlite3 "$db" "SELECT id FROM experts ORDER BY id LIMIT 1 OFFSET $(( experts / 2 ))")
 enc() { python3 -c 'import sys, urllib.parse; print(urllib.parse.quote(sys.argv[1]))' "$1"; }
 
@@ -89,6 +91,8 @@ declare -a names paths
 names+=("search q=城市");               paths+=("/api/v1/experts?q=$(enc 城市)")
 names+=("search q=人工智能 医疗");      paths+=("/api/v1/experts?q=$(enc '人工智能 医疗')")
 names+=("filter field+category");       paths+=("/api/v1/experts?field_id=$civil&category=domestic")
+names+=("filter pool+status");          paths+=("/api/v1/experts?pool_id=$pool&status=active")
+names+=("search 城市 + pool+status");   paths+=("/api/v1/experts?q=$(enc 城市)&pool_id=$pool&status=active")
 names+=("list sort=-updated_at");       paths+=("/api/v1/experts?sort=-updated_at")
 names+=("get one expert");              paths+=("/api/v1/experts/$some_id")
 

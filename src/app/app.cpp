@@ -61,6 +61,7 @@ App::App(AppConfig config) : config_(std::move(config)), started_(std::chrono::s
   add_user_routes(router_, services_->users);
   // [experts] routes
   add_expert_routes(router_, services_->experts, services_->taxonomy);
+  services_->experts.warm();
   http::Authenticator auth = [](http::Request const&) -> std::optional<Principal> { return std::nullopt; };
   // [identity] authenticator
   auth = make_authenticator(services_->auth, cookie);

@@ -242,6 +242,14 @@ void to_json(Json& j, ImportDuplicate const& d) {
   j["existing_expert_id"] = d.existing_expert_id ? Json(*d.existing_expert_id) : Json();
 }
 
+void to_json(Json& j, ExpertLookupItem const& e) {
+  j = Json::object();
+  j["id"] = e.id;
+  j["name"] = e.name;
+  j["organization"] = e.organization;
+  j["department"] = opt(e.department);
+}
+
 Json import_row_to_json(ImportRow const& r) {
   auto const& p = r.profile;
   Json j = Json::object();
@@ -626,6 +634,18 @@ void add_expert_routes(http::Router& router, ExpertService& experts, TaxonomySer
         return r;
       },
       http::Exec::worker, "Export the filtered list as CSV or XLSX, naming the reader"});
+
+  // Before /api/v1/experts/{id}. Experts may not read the list: this names people, nothing more.
+  router.get(
+      "/api/v1/experts/lookup", Policy::any_of({Role::expert, Role::coordinator, Role::admin}, "not oneself"),
+      [&experts](Request& req) {
+        auto limit = req.query_int("limit", 1, ExpertService::kLookupMaxLimit);
+        Json j = Json::object();
+        j["items"] = experts.lookup(req.who(), req.query_param("q").value_or(""),
+                                    static_cast<int>(limit.value_or(ExpertService::kLookupDefaultLimit)));
+        return Response::json(j);
+      },
+      "Find active experts by name or organisation, to name one (id, name, organisation, department only)");
 
   router.get(
       "/api/v1/experts/{id}",

@@ -28,6 +28,8 @@ void to_json(Json& j, FieldNode const& n);
 void to_json(Json& j, Pool const& p);
 void to_json(Json& j, ImportError const& e);
 void to_json(Json& j, ImportDuplicate const& d);
+// Only the four keys of the lookup: id, name, organization, department.
+void to_json(Json& j, ExpertLookupItem const& e);
 Json import_row_to_json(ImportRow const& r);
 
 // The search snippet as HTML: the text escaped, matches wrapped in <mark>…</mark>.

@@ -199,6 +199,12 @@ ExpertList ExpertService::list(Principal const& who, ExpertQuery const& q) const
   return out;
 }
 
+void ExpertService::warm() const {
+  auto c = db_.read();
+  storage::Transaction tx(*c, storage::Transaction::Mode::deferred);
+  store_.warm(*c);
+}
+
 std::vector<Conflict> ExpertService::conflicts(Principal const& who, Id expert_id) const {
   auto c = db_.read();
   if (!who.is_staff()) {
@@ -527,6 +533,18 @@ ExpertExport ExpertService::export_rows(Principal const& who, ExpertQuery q) con
   out.rows = std::move(list.items);
   out.with_contact = who.is_staff();
   return out;
+}
+
+std::vector<ExpertLookupItem> ExpertService::lookup(Principal const& who, std::string_view q, int limit) const {
+  if (!who.is_staff() && !who.is(Role::expert))
+    throw Error(Errc::forbidden, "the expert lookup is for experts and staff");
+  std::string const text = trim_text(q);
+  if (text.empty()) throw Error::invalid_field("q", "is required");
+  if (utf8_length(text) > 200) throw Error::invalid_field("q", "must be at most 200 characters");
+  std::string const match = storage::fts_query_for(text, /*prefix_latin=*/true);
+  if (match.empty()) throw Error::invalid_field("q", "must contain a letter, a digit or a Chinese character");
+  auto c = db_.read();
+  return store_.lookup(*c, match, own_expert_id(*c, who), std::clamp(limit, 1, kLookupMaxLimit));
 }
 
 }  // namespace zhiku

@@ -1,7 +1,4 @@
-// SQL of the expert pool. The list query is assembled from the constant fragments below, one
-// per filter and sort, so that each combination gets a plan that uses its index (a single
-// statement with "? IS NULL OR …" for every filter scans all 100,000 rows). No text from the
-// request ever enters the SQL: values are bound.
+// SQL of the expert pool. No text from the request ever enters the SQL: values are bound.
 #include "experts/expert_store.hpp"
 
 #include <algorithm>
@@ -50,11 +47,6 @@ std::optional<std::string> norm_or_null(std::optional<std::string> const& v, boo
   if (!v) return std::nullopt;
   return email ? normalize_email(*v) : normalize_phone(*v);
 }
-
-using Bind = storage::BindValue;
-
-// The largest code point: every text starting with a prefix sorts below prefix + this.
-constexpr char kMaxCodePoint[] = "\xF4\x8F\xBF\xBF";
 
 }  // namespace
 
@@ -222,243 +214,45 @@ std::optional<Id> ExpertStore::find_by_phone_norm(storage::Connection& c, std::s
 
 ExpertPage ExpertStore::list(storage::Connection& c, ExpertQuery const& q, std::string const& fts_match,
                              std::string const& stale_cutoff) const {
-  // Which index drives each query is chosen here, not left to the planner, which has no
-  // statistics for a new pool and guesses wrong at 100,000 experts (e.g. walks the category
-  // index, 90 % of the table, for "field + category"). A unary + keeps a term from using an
-  // index. Three plans:
-  //   by_set:    a field or pool filter drives (its expert set is small); other terms are checked
-  //   by_facets: only scalar filters: the covering index experts_filter answers the count
-  //   by_sort:   many matches: walk the sort's index and stop after the page (and full-text
-  //              queries, where the FTS index drives)
-  constexpr char kCountAll[] = "SELECT count(*) FROM experts e WHERE 1 = 1";
-  constexpr char kCountById[] = "SELECT count(*) FROM experts e INDEXED BY experts_by_id WHERE 1 = 1";
-  // A field or pool alone: its membership rows are the answer (foreign keys keep them valid).
-  constexpr char kCountFieldSet[] =
-      "SELECT count(DISTINCT ef.expert_id) FROM expert_fields ef WHERE ef.field_id IN (WITH RECURSIVE sub(id) AS "
-      "(SELECT ? UNION SELECT f.id FROM fields f JOIN sub ON f.parent_id = sub.id) SELECT id FROM sub)";
-  constexpr char kCountPoolSet[] = "SELECT count(*) FROM expert_pools ep WHERE ep.pool_id = ?";
-  constexpr char kCountByFacets[] = "SELECT count(*) FROM experts e INDEXED BY experts_filter WHERE 1 = 1";
-  constexpr char kListHead[] = "SELECT e.id FROM experts e WHERE 1 = 1";
-  constexpr char kListByFacets[] = "SELECT e.id FROM experts e INDEXED BY experts_filter WHERE 1 = 1";
-  // Full text without other filters never touches the experts table; with filters it joins.
-  constexpr char kSearchCount[] = "SELECT count(*) FROM experts_fts WHERE experts_fts MATCH ?";
-  // Relevance: one pass yields every match with its score (bm25, weighting name, organisation,
-  // keywords and biography 10:2:5:1), giving the total and the page together.
-  constexpr char kSearchScored[] =
-      "SELECT rowid, bm25(experts_fts, 10.0, 2.0, 5.0, 1.0) FROM experts_fts WHERE experts_fts MATCH ?";
-  constexpr char kFilteredSearchScored[] =
-      "SELECT e.id, bm25(experts_fts, 10.0, 2.0, 5.0, 1.0) FROM experts_fts "
-      "JOIN experts e INDEXED BY experts_by_id ON e.id = experts_fts.rowid WHERE experts_fts MATCH ?";
-  constexpr char kFilteredSearchCount[] =
-      "SELECT count(*) FROM experts_fts JOIN experts e INDEXED BY experts_by_id ON e.id = experts_fts.rowid "
-      "WHERE experts_fts MATCH ?";
-  constexpr char kFilteredSearchHead[] =
-      "SELECT e.id FROM experts_fts JOIN experts e ON e.id = experts_fts.rowid WHERE experts_fts MATCH ?";
-  // Filters, each as an index-driving term and as a checked-only term.
-  struct Term {
-    char const* drive;
-    char const* check;
-  };
-  constexpr Term kByField = {
-      " AND e.id IN (SELECT ef.expert_id FROM expert_fields ef WHERE ef.field_id IN (WITH RECURSIVE sub(id) AS "
-      "(SELECT ? UNION SELECT f.id FROM fields f JOIN sub ON f.parent_id = sub.id) SELECT id FROM sub))",
-      " AND +e.id IN (SELECT ef.expert_id FROM expert_fields ef WHERE ef.field_id IN (WITH RECURSIVE sub(id) AS "
-      "(SELECT ? UNION SELECT f.id FROM fields f JOIN sub ON f.parent_id = sub.id) SELECT id FROM sub))"};
-  constexpr Term kByPool = {" AND e.id IN (SELECT ep.expert_id FROM expert_pools ep WHERE ep.pool_id = ?)",
-                            " AND +e.id IN (SELECT ep.expert_id FROM expert_pools ep WHERE ep.pool_id = ?)"};
-  constexpr Term kByStatus = {" AND e.status = ?", " AND +e.status = ?"};
-  constexpr Term kByCategory = {" AND e.category = ?", " AND +e.category = ?"};
-  constexpr Term kByAcademician = {" AND e.academician = ?", " AND +e.academician = ?"};
-  constexpr Term kAnyAcademician = {" AND e.academician IS NOT NULL", " AND +e.academician IS NOT NULL"};
-  constexpr Term kNoAcademician = {" AND e.academician IS NULL", " AND +e.academician IS NULL"};
-  constexpr Term kByCountry = {" AND e.country = ?", " AND +e.country = ?"};
-  constexpr Term kByTitle = {" AND e.title = ?", " AND +e.title = ?"};
-  constexpr Term kByOrganization = {" AND e.organization >= ? AND e.organization < ?",
-                                    " AND +e.organization >= ? AND +e.organization < ?"};
-  constexpr Term kStale = {" AND coalesce(e.confirmed_at, e.created_at) < ?",
-                           " AND +coalesce(e.confirmed_at, e.created_at) < ?"};
-  constexpr Term kFresh = {" AND coalesce(e.confirmed_at, e.created_at) >= ?",
-                           " AND +coalesce(e.confirmed_at, e.created_at) >= ?"};
-  // Sorts; ties broken by id so pages never overlap.
-  constexpr char kByName[] = " ORDER BY e.name, e.id";
-  constexpr char kByNameDesc[] = " ORDER BY e.name DESC, e.id DESC";
-  constexpr char kByUpdated[] = " ORDER BY e.updated_at, e.id";
-  constexpr char kByUpdatedDesc[] = " ORDER BY e.updated_at DESC, e.id DESC";
-  constexpr char kByBirthYear[] = " ORDER BY e.birth_year, e.id";
-  constexpr char kByBirthYearDesc[] = " ORDER BY e.birth_year DESC, e.id DESC";
-  constexpr char kPage[] = " LIMIT ? OFFSET ?";
+  // FTS5 finds and scores the matches of q (weighting name, organisation, keywords and
+  // biography 10:2:5:1); the in-memory index filters, orders and pages them, or the whole pool
+  // without q.
+  constexpr char kDescendants[] =
+      "WITH RECURSIVE sub(id) AS (SELECT ? UNION SELECT f.id FROM fields f JOIN sub ON f.parent_id = sub.id) "
+      "SELECT id FROM sub";
+  constexpr char kMatches[] =
+      "SELECT rowid, zhiku_rank(experts_fts, 10.0, 2.0, 5.0, 1.0) FROM experts_fts WHERE experts_fts MATCH ?";
   constexpr char kSnippet[] =
       "SELECT snippet(experts_fts, -1, char(2), char(3), '\xE2\x80\xA6', 16) FROM experts_fts "
       "WHERE experts_fts MATCH ? AND rowid = ?";
-  // Above this many matches, walking the sort index finds a page sooner than sorting them all.
-  constexpr std::int64_t kSortDrivenFrom = 2000;
 
-  enum class Plan { by_set, by_facets, by_sort };
+  index_.sync(c);
+  ExpertIndex::Resolved resolved{{}, stale_cutoff};
+  if (q.field_id) {
+    auto s = c.prepare(kDescendants);
+    bind_all(s, *q.field_id);
+    while (s.step()) resolved.field_ids.push_back(s.int64(0));
+  }
   bool const search = !fts_match.empty();
-  bool const has_set = q.field_id || q.pool_id;
-  bool const has_scalar = q.status || q.category || q.academician || q.country || q.title || q.organization || q.stale;
-  // Country, title, organisation and a named academy pick few experts: their own indexes drive.
-  // Status, category, stale and "no academician" pick many: the covering index counts them.
-  bool const has_specific = q.country || q.title || q.organization || (q.academician && *q.academician != "none");
-
-  // Appends the filters for `plan`; returns their binds (after the MATCH bind, if any).
-  auto filters = [&](Plan plan, std::string& sql, std::vector<Bind>& binds) {
-    bool set_driven = false;
-    auto add = [&](Term const& t, bool drives) { sql += drives ? t.drive : t.check; };
-    if (q.field_id) {
-      add(kByField, plan == Plan::by_set && !set_driven);
-      set_driven = set_driven || plan == Plan::by_set;
-      binds.emplace_back(*q.field_id);
-    }
-    if (q.pool_id) {
-      add(kByPool, plan == Plan::by_set && !set_driven);
-      set_driven = set_driven || plan == Plan::by_set;
-      binds.emplace_back(*q.pool_id);
-    }
-    // by_facets: the broad terms drive through experts_filter unless a specific term exists,
-    // which then drives through its own index.
-    bool broad_drives = plan == Plan::by_facets && !has_specific;
-    bool specific_drives = plan == Plan::by_facets && has_specific;
-    if (q.status) {
-      add(kByStatus, broad_drives);
-      binds.emplace_back(std::string(to_string(*q.status)));
-    }
-    if (q.category) {
-      add(kByCategory, broad_drives);
-      binds.emplace_back(*q.category);
-    }
-    if (q.academician) {
-      if (*q.academician == "any")
-        add(kAnyAcademician, specific_drives);
-      else if (*q.academician == "none")
-        add(kNoAcademician, broad_drives);
-      else {
-        add(kByAcademician, specific_drives);
-        binds.emplace_back(*q.academician);
-      }
-    }
-    if (q.country) {
-      add(kByCountry, specific_drives);
-      binds.emplace_back(*q.country);
-    }
-    if (q.title) {
-      add(kByTitle, specific_drives);
-      binds.emplace_back(*q.title);
-    }
-    if (q.organization) {
-      add(kByOrganization, specific_drives);
-      binds.emplace_back(*q.organization);
-      binds.emplace_back(*q.organization + kMaxCodePoint);
-    }
-    if (q.stale) {
-      add(*q.stale ? kStale : kFresh, broad_drives);
-      binds.emplace_back(stale_cutoff);
-    }
-  };
+  std::vector<ExpertIndex::Match> matches;
+  if (search) {
+    auto s = c.prepare(kMatches);
+    bind_all(s, fts_match);
+    while (s.step()) matches.push_back({s.real(1), s.int64(0)});
+  }
+  auto [ids, total] = index_.select(q, resolved, search ? &matches : nullptr);
 
   ExpertPage page;
-  Plan const filter_plan = has_set ? Plan::by_set : Plan::by_facets;
-  bool const filtered = has_set || has_scalar;
-
-  ExpertSort sort = q.sort.value_or(search ? ExpertSort::relevance : ExpertSort::updated_at_desc);
-  if (sort == ExpertSort::relevance && !search) sort = ExpertSort::updated_at_desc;
-
-  if (search && sort == ExpertSort::relevance) {
-    std::string sql = filtered ? kFilteredSearchScored : kSearchScored;
-    std::vector<Bind> binds;
-    binds.emplace_back(fts_match);
-    filters(Plan::by_sort, sql, binds);  // the FTS index drives; other terms are checked
-    std::vector<std::pair<double, Id>> scored;
-    {
-      auto s = c.prepare(sql);
-      storage::bind_list(s, binds);
-      while (s.step()) scored.emplace_back(s.real(1), s.int64(0));
-    }
-    page.total = static_cast<std::int64_t>(scored.size());
-    size_t from = std::min(scored.size(), static_cast<size_t>(q.offset));
-    size_t to = std::min(scored.size(), from + static_cast<size_t>(q.limit));
-    // bm25 is lower for better matches; ties by id.
-    std::partial_sort(scored.begin(), scored.begin() + static_cast<long>(to), scored.end());
-    for (size_t i = from; i < to; ++i) page.rows.emplace_back(scored[i].second, std::nullopt);
-  } else {
-    // The total.
-    {
-      std::string sql;
-      std::vector<Bind> binds;
-      if (search) {
-        sql = filtered ? kFilteredSearchCount : kSearchCount;
-        binds.emplace_back(fts_match);
-        filters(Plan::by_sort, sql, binds);  // the FTS index drives; other terms are checked
-      } else if (q.field_id && !q.pool_id && !has_scalar) {
-        sql = kCountFieldSet;
-        binds.emplace_back(*q.field_id);
-      } else if (q.pool_id && !q.field_id && !has_scalar) {
-        sql = kCountPoolSet;
-        binds.emplace_back(*q.pool_id);
-      } else {
-        sql = has_set ? kCountById : !has_scalar || has_specific ? kCountAll : kCountByFacets;
-        filters(filter_plan, sql, binds);
-      }
-      auto s = c.prepare(sql);
-      storage::bind_list(s, binds);
-      if (s.step()) page.total = s.int64(0);
-    }
-    if (page.total == 0 || q.offset >= page.total) return page;
-
-    // The page.
-    std::string sql;
-    std::vector<Bind> binds;
-    {
-      Plan plan = filter_plan;
-      if (search) {
-        plan = Plan::by_sort;
-        sql = kFilteredSearchHead;
-        binds.emplace_back(fts_match);
-      } else if (page.total >= kSortDrivenFrom || !filtered) {
-        plan = Plan::by_sort;
-        sql = kListHead;
-      } else {
-        sql = has_set || has_specific ? kListHead : kListByFacets;
-      }
-      filters(plan, sql, binds);
-      switch (sort) {
-        case ExpertSort::relevance:  // only without q, handled above
-        case ExpertSort::updated_at_desc:
-          sql += kByUpdatedDesc;
-          break;
-        case ExpertSort::name:
-          sql += kByName;
-          break;
-        case ExpertSort::name_desc:
-          sql += kByNameDesc;
-          break;
-        case ExpertSort::updated_at:
-          sql += kByUpdated;
-          break;
-        case ExpertSort::birth_year:
-          sql += kByBirthYear;
-          break;
-        case ExpertSort::birth_year_desc:
-          sql += kByBirthYearDesc;
-          break;
-      }
-      sql += kPage;
-    }
-    binds.emplace_back(static_cast<std::int64_t>(q.limit));
-    binds.emplace_back(static_cast<std::int64_t>(q.offset));
-    {
-      auto s = c.prepare(sql);
-      storage::bind_list(s, binds);
-      while (s.step()) page.rows.emplace_back(s.int64(0), std::nullopt);
-    }
-  }
-  if (search) {
-    // Snippets for the page only: computing them inside the ranked query would cost one per match.
-    for (auto& [id, highlight] : page.rows) {
+  page.total = total;
+  for (Id id : ids) {
+    std::optional<std::string> highlight;
+    if (search) {
+      // Snippets for the page only: computing them in the ranked query would cost one per match.
       auto s = c.prepare(kSnippet);
       bind_all(s, fts_match, id);
       if (s.step()) highlight = s.opt_text(0);
     }
+    page.rows.emplace_back(id, std::move(highlight));
   }
   return page;
 }
@@ -524,6 +318,25 @@ std::optional<std::pair<Id, std::string>> ExpertStore::find_application(storage:
   bind_all(s, receipt_hash);
   if (!s.step()) return std::nullopt;
   return std::make_pair(s.int64(0), s.text(1));
+}
+
+std::vector<ExpertLookupItem> ExpertStore::lookup(storage::Connection& c, std::string const& fts_match,
+                                                  std::optional<Id> exclude, int limit) const {
+  // Name and organisation only: a match in keywords or biography would tell the caller what a
+  // profile they may not read says. zhiku_rank, not bm25: the ranked set of a two-character
+  // query can be large (see storage/fts_rank.hpp).
+  constexpr char kSql[] =
+      "SELECT e.id, e.name, e.organization, e.department FROM experts_fts "
+      "JOIN experts e ON e.id = experts_fts.rowid "
+      "WHERE experts_fts MATCH ? AND e.status = ? AND e.id IS NOT ? "
+      "ORDER BY zhiku_rank(experts_fts, 10.0, 2.0, 5.0, 1.0), e.id LIMIT ?";
+  // fts_match quotes every term, so the column filter applies to the whole expression.
+  std::string const scoped = "{name organization} : (" + fts_match + ")";
+  std::vector<ExpertLookupItem> out;
+  auto s = c.prepare(kSql);
+  bind_all(s, scoped, to_string(ExpertStatus::active), exclude, static_cast<std::int64_t>(limit));
+  while (s.step()) out.push_back({s.int64(0), s.text(1), s.text(2), s.opt_text(3)});
+  return out;
 }
 
 }  // namespace zhiku

@@ -1,5 +1,6 @@
 // SQL of experts, their employment, fields, pools, conflicts and applications, and the list
 // and search queries. Functions take the caller's connection; transactions belong to the service.
+// The list's in-memory index is the one piece of state (thread-safe; see expert_index.hpp).
 #pragma once
 
 #include <cstdint>
@@ -9,6 +10,7 @@
 #include <vector>
 
 #include "experts/expert.hpp"
+#include "experts/expert_index.hpp"
 #include "storage/connection.hpp"
 
 namespace zhiku {
@@ -17,6 +19,15 @@ namespace zhiku {
 struct ExpertPage {
   std::vector<std::pair<Id, std::optional<std::string>>> rows;  // id, highlight (q only)
   std::int64_t total = 0;
+};
+
+// What any signed-in expert may learn of another to name them (the lookup): no contact data,
+// biography or status.
+struct ExpertLookupItem {
+  Id id = 0;
+  std::string name;
+  std::string organization;
+  std::optional<std::string> department;
 };
 
 class ExpertStore {
@@ -52,6 +63,9 @@ class ExpertStore {
   ExpertPage list(storage::Connection& c, ExpertQuery const& q, std::string const& fts_match,
                   std::string const& stale_cutoff) const;
 
+  // Loads the list's in-memory index now rather than on the first list request.
+  void warm(storage::Connection& c) const { index_.sync(c); }
+
   std::vector<Conflict> conflicts(storage::Connection& c, Id expert_id) const;
   std::optional<Conflict> find_conflict(storage::Connection& c, Id expert_id, Id conflict_id) const;
   Id insert_conflict(storage::Connection& c, Conflict const& conflict) const;
@@ -67,7 +81,14 @@ class ExpertStore {
   std::optional<std::pair<Id, std::string>> find_application(storage::Connection& c,
                                                              std::string const& receipt_hash) const;
 
+  // Up to `limit` active experts whose name or organisation matches `fts_match` (a non-empty
+  // fts_query_for expression), best first (zhiku_rank, then id), leaving out `exclude`.
+  std::vector<ExpertLookupItem> lookup(storage::Connection& c, std::string const& fts_match, std::optional<Id> exclude,
+                                       int limit) const;
+
  private:
+  mutable ExpertIndex index_;
+
   void replace_children(storage::Connection& c, Id id, ExpertProfile const& p) const;
   void load_details(storage::Connection& c, Expert& e) const;
 };
