@@ -8,6 +8,7 @@ import type {
   ExpertApplication,
   ExpertFilters,
   ExpertInput,
+  ExpertLookupItem,
   ExpertPatch,
   ExpertQuery,
   ImportReport,
@@ -18,6 +19,10 @@ import type {
 } from './types'
 
 export const listExperts = (query: ExpertQuery) => api.get<Page<Expert>>('/experts', { ...query })
+
+/** Active experts by name or organisation (not oneself), for naming one; experts and staff. */
+export const lookupExperts = (q: string, limit?: number, signal?: AbortSignal) =>
+  api.get<Items<ExpertLookupItem>>('/experts/lookup', { q, limit }, signal)
 
 export const createExpert = (input: ExpertInput) => api.post<Expert>('/experts', input)
 

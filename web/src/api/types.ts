@@ -248,6 +248,14 @@ export interface InviteResult {
   one_time_password: string
 }
 
+/** What the expert lookup tells of an active expert: enough to name them, nothing more. */
+export interface ExpertLookupItem {
+  id: number
+  name: string
+  organization: string
+  department: string | null
+}
+
 export type ConflictKind = 'person' | 'organization'
 
 export interface Conflict {

@@ -351,6 +351,8 @@ const en: Messages = {
     person: 'Person',
     personSearch: 'Type to search experts, or enter a name',
     personName: 'Name',
+    personHint: 'Search the pool by name or organisation (a few letters of a Latin name are enough) and pick the expert; for someone outside the pool, type the name and press Enter.',
+    inPool: 'In the pool',
     organization: 'Organisation',
     name: 'With',
     until: 'Until',

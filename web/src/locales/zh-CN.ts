@@ -347,6 +347,8 @@ const zhCN = {
     person: '人员',
     personSearch: '输入姓名搜索专家，或直接输入姓名',
     personName: '姓名',
+    personHint: '按姓名或单位搜索在库专家（英文输入前几个字母即可）并选择；库外人员请直接输入姓名后回车。',
+    inPool: '库内专家',
     organization: '单位名称',
     name: '对象',
     until: '截止日期',
