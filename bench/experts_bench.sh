@@ -69,13 +69,17 @@ if [[ $(sqlite3 "$db" "SELECT count(*) FROM users WHERE username = 'bench_coordi
 fi
 
 echo "== starting the server on port $port"
+t0=$(date +%s%N)
 ZHIKU_LOG_LEVEL=warn "$zhiku" serve --db "$db" --port "$port" > "$work/server.log" 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null; wait $server 2>/dev/null || true' EXIT
-for _ in $(seq 1 100); do
+for _ in $(seq 1 300); do
   curl -fs "http://127.0.0.1:$port/api/v1/health" >/dev/null 2>&1 && break
-  sleep 0.1
+  sleep 0.05
 done
+# Start-up includes loading the expert list's in-memory index.
+printf '   answering after %d ms, own memory %s\n' "$(( ($(date +%s%N) - t0) / 1000000 ))" \
+  "$(awk '/RssAnon/ {printf "%d MB", $2 / 1024}' "/proc/$server/status")"
 
 cookie=$(curl -fs -D - -o /dev/null -H 'Content-Type: application/json' \
   -d "{\"username\":\"bench_coordinator\",\"password\":\"$password\"}" \
@@ -113,3 +117,4 @@ for i in "${!paths[@]}"; do
   non2xx=$(awk '/Non-2xx/ {print $NF}' <<<"$out")
   printf '%-28s %10s %10s %10s %s\n' "${names[$i]}" "$rps" "$p50" "$p99" "${non2xx:+(non-2xx: $non2xx)}"
 done
+printf '   server own memory after the runs: %s (anonymous; the mapped database file is page cache)\n' "$(awk '/RssAnon/ {printf "%d MB", $2 / 1024}' "/proc/$server/status")"
