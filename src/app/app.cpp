@@ -62,6 +62,8 @@ App::App(AppConfig config) : config_(std::move(config)), started_(std::chrono::s
   // [experts] routes
   add_expert_routes(router_, services_->experts, services_->taxonomy);
   services_->experts.warm();
+  if (int sealed = services_->auth.seal_plain_totp_keys())
+    spdlog::info("sealed {} two-factor keys stored in the clear", sealed);
   http::Authenticator auth = [](http::Request const&) -> std::optional<Principal> { return std::nullopt; };
   // [identity] authenticator
   auth = make_authenticator(services_->auth, cookie);

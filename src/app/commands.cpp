@@ -4,8 +4,8 @@
 #include <iostream>
 #include <iterator>
 
-#include <CLI/CLI.hpp>
 #include <spdlog/spdlog.h>
+#include <CLI/CLI.hpp>
 
 #include "app/app.hpp"
 #include "app/services.hpp"
@@ -47,13 +47,18 @@ void add_commands(CLI::App& cli, CommandLine& cmd) {
   user_passwd->add_option("USERNAME", cmd.username, "the account")->required();
   user_passwd->add_flag("--password-stdin", cmd.password_stdin, "read the password from standard input")->required();
   user_passwd->add_option("--db", cmd.db, "database file (overrides database.path)");
+  auto* user_reset_2fa = user->add_subcommand(
+      "reset-2fa", "turn an account's two-factor sign-in off (lost phone, or a lost key file); ends its sessions");
+  user_reset_2fa->add_option("USERNAME", cmd.username, "the account")->required();
+  user_reset_2fa->add_option("--db", cmd.db, "database file (overrides database.path)");
   auto* audit = cli.add_subcommand("audit", "audit log tools");
   audit->require_subcommand(1);
   auto* audit_verify = audit->add_subcommand("verify", "check the audit log's hash chain; exit 1 at the first bad row");
   audit_verify->add_option("--db", cmd.db, "database file (overrides database.path)");
   // [experts] import subcommand
   auto* import = cli.add_subcommand("import", "import data from a spreadsheet");
-  auto* import_experts = import->add_subcommand("experts", "import experts from CSV or XLSX: every row valid, or none imported");
+  auto* import_experts =
+      import->add_subcommand("experts", "import experts from CSV or XLSX: every row valid, or none imported");
   import_experts->add_option("FILE", cmd.import_file, "the spreadsheet (.csv in UTF-8 or GB18030, or .xlsx)")
       ->required()
       ->check(CLI::ExistingFile);
@@ -105,6 +110,14 @@ int user_command(CLI::App& user, AppConfig const& c, CommandLine const& cmd) {
       std::cout << "created user " << created.username << " (id " << created.id << ", roles";
       for (auto const& r : created.roles.names()) std::cout << " " << r;
       std::cout << ")\n";
+      return 0;
+    }
+    if (user.got_subcommand("reset-2fa")) {
+      auto u = services.users.find_by_username(cmd.username);
+      if (!u) throw Error(Errc::not_found, "no user " + cmd.username);
+      services.users.reset_totp(nullptr, meta, u->id);
+      std::cout << "two-factor sign-in reset for " << u->username
+                << "; their sessions were ended (admins and leaders enrol again at their next sign-in)\n";
       return 0;
     }
     services.users.set_password(nullptr, meta, cmd.username, read_password_line(), false);
@@ -173,8 +186,8 @@ int run_command(CLI::App& cli, CommandLine const& cmd) {
     configure_logging(c.log);
     if (cli.got_subcommand("serve")) return serve(c);
     if (cli.got_subcommand("migrate")) {
-      storage::Connection conn(storage::ConnectionOptions{c.database.path, c.database.synchronous,
-                                                          c.database.busy_timeout_ms, false});
+      storage::Connection conn(
+          storage::ConnectionOptions{c.database.path, c.database.synchronous, c.database.busy_timeout_ms, false});
       auto report = storage::migrate(conn, storage::embedded_migrations());
       for (auto const& name : report.applied) std::cout << "applied " << name << "\n";
       std::cout << report.applied.size() << " applied, " << report.already << " already applied\n";

@@ -21,8 +21,10 @@ class Reader {
     auto node = t_.at_path(key);
     if (!node) return;
     if constexpr (std::is_same_v<T, bool>) {
-      if (auto v = node.value_exact<bool>()) out = *v;
-      else throw ConfigError(key + ": must be true or false");
+      if (auto v = node.value_exact<bool>())
+        out = *v;
+      else
+        throw ConfigError(key + ": must be true or false");
     } else if constexpr (std::is_integral_v<T>) {
       auto v = node.value_exact<std::int64_t>();
       if (!v) throw ConfigError(key + ": must be an integer");
@@ -30,8 +32,10 @@ class Reader {
       out = static_cast<T>(*v);
       if (static_cast<std::int64_t>(out) != *v) throw ConfigError(key + ": out of range");
     } else {
-      if (auto v = node.value_exact<std::string>()) out = *v;
-      else throw ConfigError(key + ": must be a string");
+      if (auto v = node.value_exact<std::string>())
+        out = *v;
+      else
+        throw ConfigError(key + ": must be a string");
     }
   }
   void read_ms(std::string const& key, std::chrono::milliseconds& out) {
@@ -53,8 +57,10 @@ class Reader {
   static void check_table(toml::table const& t, std::string const& prefix, std::set<std::string> const& known) {
     for (auto const& [k, node] : t) {
       std::string path = prefix + std::string(k.str());
-      if (auto const* sub = node.as_table()) check_table(*sub, path + ".", known);
-      else if (!known.count(path)) throw ConfigError(path + ": unknown key");
+      if (auto const* sub = node.as_table())
+        check_table(*sub, path + ".", known);
+      else if (!known.count(path))
+        throw ConfigError(path + ": unknown key");
     }
   }
 
@@ -117,11 +123,19 @@ void read_all(Reader& r, AppConfig& c) {
   r.read("auth.hash_mem_mib", c.auth.hash_mem_mib);
   r.read("auth.totp_issuer", c.auth.totp_issuer);
   r.read("auth.application_limit_per_hour", c.auth.application_limit_per_hour);
+  r.read("auth.key_file", c.auth.key_file);
   r.read("log.level", c.log.level);
   r.read("log.access_log", c.log.access_log);
 }
 
 }  // namespace
+
+std::filesystem::path key_file_path(AppConfig const& c) {
+  if (!c.auth.key_file.empty()) return c.auth.key_file;
+  std::string const& db = c.database.path;
+  if (db == ":memory:" || db.starts_with("file:")) return {};
+  return std::filesystem::path(db).parent_path() / "zhiku.key";
+}
 
 std::vector<std::string> known_config_keys() {
   toml::table empty;

@@ -2,6 +2,7 @@
 // ZHIKU_* environment variables and command-line flags, validated before anything starts.
 #pragma once
 
+#include <filesystem>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -39,5 +40,9 @@ AppConfig load_config(std::string const& path, bool required);
 void validate(AppConfig const& c);
 // Every key load_config reads, as "section.key" (the file may hold no other key).
 std::vector<std::string> known_config_keys();
+
+// The key file that auth.key_file names, or zhiku.key beside the database file; empty for an
+// in-memory database (its secrets die with it, so a per-process key will do).
+std::filesystem::path key_file_path(AppConfig const& c);
 
 }  // namespace zhiku

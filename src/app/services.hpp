@@ -4,6 +4,7 @@
 
 #include "app/config.hpp"
 #include "audit/audit_log.hpp"
+#include "core/crypto.hpp"
 #include "experts/expert_service.hpp"
 #include "experts/taxonomy_service.hpp"
 #include "notifications/notifier.hpp"
@@ -19,12 +20,14 @@ struct Services {
   Services(storage::Database& db, AppConfig const& config) : db(db), config(config) {}
   storage::Database& db;
   AppConfig const& config;
+  SecretBox secret_box =
+      key_file_path(config).empty() ? SecretBox::ephemeral() : SecretBox::from_key_file(key_file_path(config));
   AuditLog audit;
   Notifier notifier;
   // [identity] services (declare members here, constructed in order)
   PasswordHasher password_hasher{config.auth};
   UserService users{db, audit, password_hasher};
-  AuthService auth{db, audit, password_hasher, config.auth};
+  AuthService auth{db, audit, password_hasher, secret_box, config.auth};
   TokenService tokens{db, audit};
   // [experts] services
   ExpertService experts{db, audit, notifier, users, ExpertServiceConfig{config.auth.application_limit_per_hour}};

@@ -1,8 +1,15 @@
 #include "core/crypto.hpp"
 
 #include <array>
+#include <cerrno>
+#include <cstring>
+#include <fstream>
 #include <stdexcept>
 #include <vector>
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <openssl/evp.h>
 #include <openssl/sha.h>
@@ -17,6 +24,13 @@ struct SodiumInit {
   }
 };
 void ensure_sodium() { static SodiumInit once; }
+
+std::string to_base64(unsigned char const* data, std::size_t size) {
+  std::string out(sodium_base64_encoded_len(size, sodium_base64_VARIANT_URLSAFE_NO_PADDING), '\0');
+  sodium_bin2base64(out.data(), out.size(), data, size, sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+  out.resize(std::char_traits<char>::length(out.c_str()));
+  return out;
+}
 }  // namespace
 
 std::string sha256_hex(std::string_view data) {
@@ -36,15 +50,85 @@ std::string random_token(size_t bytes) {
   ensure_sodium();
   std::vector<unsigned char> buf(bytes);
   randombytes_buf(buf.data(), buf.size());
-  std::string out(sodium_base64_encoded_len(bytes, sodium_base64_VARIANT_URLSAFE_NO_PADDING), '\0');
-  sodium_bin2base64(out.data(), out.size(), buf.data(), buf.size(), sodium_base64_VARIANT_URLSAFE_NO_PADDING);
-  out.resize(std::char_traits<char>::length(out.c_str()));
-  return out;
+  return to_base64(buf.data(), buf.size());
 }
 
 bool constant_time_equal(std::string_view a, std::string_view b) {
   if (a.size() != b.size()) return false;
   return a.empty() || sodium_memcmp(a.data(), b.data(), a.size()) == 0;
+}
+
+SecretBox SecretBox::ephemeral() {
+  ensure_sodium();
+  std::array<unsigned char, kKeyBytes> key{};
+  crypto_aead_xchacha20poly1305_ietf_keygen(key.data());
+  return SecretBox(key);
+}
+
+SecretBox SecretBox::from_key_file(std::filesystem::path const& path) {
+  ensure_sodium();
+  std::array<unsigned char, kKeyBytes> key{};
+  std::string const name = path.string();
+  if (!std::filesystem::exists(path)) {
+    crypto_aead_xchacha20poly1305_ietf_keygen(key.data());
+    std::string hex(kKeyBytes * 2 + 1, '\0');
+    sodium_bin2hex(hex.data(), hex.size(), key.data(), key.size());
+    hex.back() = '\n';
+    // O_EXCL: two processes starting at once must not each write their own key.
+    int fd = ::open(name.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    if (fd >= 0) {
+      bool ok = ::write(fd, hex.data(), hex.size()) == static_cast<ssize_t>(hex.size()) && ::fsync(fd) == 0;
+      ::close(fd);
+      sodium_memzero(hex.data(), hex.size());
+      if (!ok) throw std::runtime_error("cannot write the key file " + name + ": " + std::strerror(errno));
+      return SecretBox(key);
+    }
+    if (errno != EEXIST) throw std::runtime_error("cannot create the key file " + name + ": " + std::strerror(errno));
+  }
+  std::ifstream in(path);
+  std::string hex;
+  if (!in || !std::getline(in, hex)) throw std::runtime_error("cannot read the key file " + name);
+  std::size_t length = 0;
+  if (hex.size() != kKeyBytes * 2 ||
+      sodium_hex2bin(key.data(), key.size(), hex.data(), hex.size(), nullptr, &length, nullptr) != 0 ||
+      length != kKeyBytes)
+    throw std::runtime_error("the key file " + name + " must hold 64 hexadecimal digits");
+  sodium_memzero(hex.data(), hex.size());
+  return SecretBox(key);
+}
+
+std::string SecretBox::seal(std::string_view plain, std::string_view context) const {
+  ensure_sodium();
+  constexpr std::size_t kNonce = crypto_aead_xchacha20poly1305_ietf_NPUBBYTES;
+  std::vector<unsigned char> out(kNonce + plain.size() + crypto_aead_xchacha20poly1305_ietf_ABYTES);
+  randombytes_buf(out.data(), kNonce);
+  unsigned long long written = 0;
+  crypto_aead_xchacha20poly1305_ietf_encrypt(
+      out.data() + kNonce, &written, reinterpret_cast<unsigned char const*>(plain.data()), plain.size(),
+      reinterpret_cast<unsigned char const*>(context.data()), context.size(), nullptr, out.data(), key_.data());
+  return std::string(kPrefix) + to_base64(out.data(), kNonce + written);
+}
+
+std::optional<std::string> SecretBox::open(std::string_view sealed, std::string_view context) const {
+  ensure_sodium();
+  constexpr std::size_t kNonce = crypto_aead_xchacha20poly1305_ietf_NPUBBYTES;
+  constexpr std::size_t kTag = crypto_aead_xchacha20poly1305_ietf_ABYTES;
+  if (!is_sealed(sealed)) return std::nullopt;
+  sealed.remove_prefix(kPrefix.size());
+  std::vector<unsigned char> raw(sealed.size());
+  std::size_t length = 0;
+  if (sodium_base642bin(raw.data(), raw.size(), sealed.data(), sealed.size(), nullptr, &length, nullptr,
+                        sodium_base64_VARIANT_URLSAFE_NO_PADDING) != 0 ||
+      length < kNonce + kTag)
+    return std::nullopt;
+  std::string plain(length - kNonce - kTag, '\0');
+  unsigned long long written = 0;
+  if (crypto_aead_xchacha20poly1305_ietf_decrypt(
+          reinterpret_cast<unsigned char*>(plain.data()), &written, nullptr, raw.data() + kNonce, length - kNonce,
+          reinterpret_cast<unsigned char const*>(context.data()), context.size(), raw.data(), key_.data()) != 0)
+    return std::nullopt;
+  plain.resize(written);
+  return plain;
 }
 
 }  // namespace zhiku

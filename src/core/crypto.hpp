@@ -1,6 +1,9 @@
 // Small cryptographic helpers shared by sessions, tokens and the audit chain.
 #pragma once
 
+#include <array>
+#include <filesystem>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -12,5 +15,32 @@ std::string sha256_hex(std::string_view data);
 std::string random_token(size_t bytes = 32);
 // Constant-time comparison of two strings (false when lengths differ).
 bool constant_time_equal(std::string_view a, std::string_view b);
+
+// Authenticated encryption of small secrets kept in the database (TOTP keys), so that a copy of
+// the database alone (a backup, a stolen disk image) does not hold them in the clear.
+// XChaCha20-Poly1305 with a random nonce per seal; `context` (e.g. "totp:42") is bound to the
+// ciphertext as associated data, so a sealed value copied to another row does not open there.
+// Sealed text: "sb1:" + URL-safe base64 of nonce ‖ ciphertext ‖ tag. Thread-safe.
+class SecretBox {
+ public:
+  static constexpr std::size_t kKeyBytes = 32;
+  static constexpr std::string_view kPrefix = "sb1:";
+
+  explicit SecretBox(std::array<unsigned char, kKeyBytes> const& key) : key_(key) {}
+  // A box with a random key that lives as long as the process (in-memory databases).
+  static SecretBox ephemeral();
+  // The key in `path` (64 hex digits); a missing file is created with a fresh random key,
+  // readable by its owner alone. Throws std::runtime_error for an unreadable or malformed file.
+  static SecretBox from_key_file(std::filesystem::path const& path);
+
+  std::string seal(std::string_view plain, std::string_view context) const;
+  // The plain text, or nullopt when `sealed` is not sealed text, was sealed under another key
+  // or context, or was altered.
+  std::optional<std::string> open(std::string_view sealed, std::string_view context) const;
+  static bool is_sealed(std::string_view text) { return text.starts_with(kPrefix); }
+
+ private:
+  std::array<unsigned char, kKeyBytes> key_;
+};
 
 }  // namespace zhiku

@@ -18,6 +18,7 @@ struct AuthConfig {
   unsigned long long hash_mem_mib = 64;   // argon2id memlimit in MiB
   std::string totp_issuer = "Zhiku 智库"; // shown in authenticator apps
   int application_limit_per_hour = 5;     // public expert applications per client address
+  std::string key_file;                   // seals TOTP keys in the database; "" = zhiku.key beside it
 };
 
 }  // namespace zhiku

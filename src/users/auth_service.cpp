@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include <spdlog/spdlog.h>
+
 #include "core/clock.hpp"
 #include "core/crypto.hpp"
 #include "core/error.hpp"
@@ -42,10 +44,12 @@ Principal principal_for(User const& u) {
   return p;
 }
 
-AuthService::AuthService(storage::Database& db, AuditLog const& audit, PasswordHasher& hasher, AuthConfig config)
+AuthService::AuthService(storage::Database& db, AuditLog const& audit, PasswordHasher& hasher, SecretBox const& box,
+                         AuthConfig config)
     : db_(db),
       audit_(audit),
       hasher_(hasher),
+      box_(box),
       config_(std::move(config)),
       throttle_(ThrottleRule{config_.login_max_failures, config_.login_lockout_seconds,
                              config_.login_failure_window_minutes}) {}
@@ -72,7 +76,24 @@ void AuthService::record_failure(storage::Connection& c, std::optional<Id> user_
 UserWithSecrets AuthService::load_secrets(storage::Connection& c, Id user_id) const {
   auto row = users_.find_with_secrets(c, user_id);
   if (!row) throw Error(Errc::unauthenticated, "请先登录");
+  auto& key = row->secrets.totp_secret;
+  if (key && SecretBox::is_sealed(*key)) {
+    key = box_.open(*key, totp_key_context(user_id));
+    if (!key) spdlog::error("the TOTP key of user {} does not open: is auth.key_file the right key?", user_id);
+  }
   return *row;
+}
+
+std::string AuthService::seal_totp_key(Id user_id, std::string const& key) const {
+  return box_.seal(key, totp_key_context(user_id));
+}
+
+int AuthService::seal_plain_totp_keys() {
+  return db_.write([&](storage::Connection& c) {
+    auto plain = users_.unsealed_totp_keys(c);
+    for (auto const& [id, key] : plain) users_.replace_totp_key(c, id, seal_totp_key(id, key));
+    return static_cast<int>(plain.size());
+  });
 }
 
 // ------------------------------------------------------------------------------------- sign-in --
@@ -163,7 +184,10 @@ User AuthService::verify_second_factor(Principal const& who, RequestMeta const& 
     row = load_secrets(*c, who.user_id);
     check_not_locked(*c, row.user.username, meta.client_address);
   }
-  if (!row.user.totp_enabled || !row.secrets.totp_secret) throw Error(Errc::conflict, "未启用两步验证");
+  if (!row.user.totp_enabled) throw Error(Errc::conflict, "未启用两步验证");
+  // A key that does not open (the server runs with another key file) leaves the recovery codes.
+  if (code && !row.secrets.totp_secret)
+    throw Error(Errc::conflict, "两步验证密钥无法读取：请使用恢复码，或请管理员重置两步验证");
 
   std::optional<std::int64_t> step;
   if (code)
@@ -288,7 +312,7 @@ TotpSetup AuthService::setup_totp(Principal const& who, RequestMeta const& meta)
   db_.write([&](storage::Connection& c) {
     auto row = load_secrets(c, who.user_id);
     if (row.user.totp_enabled) throw Error(Errc::conflict, "已启用两步验证；如需更换，请先停用");
-    users_.set_totp(c, who.user_id, out.secret, false, now_iso());
+    users_.set_totp(c, who.user_id, seal_totp_key(who.user_id, out.secret), false, now_iso());
     out.otpauth_uri = totp_uri(config_.totp_issuer, row.user.username, out.secret);
     audit_.record(c, &who, meta, "user.totp_setup", "user", who.user_id, Json::object());
   });
@@ -307,7 +331,7 @@ std::vector<std::string> AuthService::enable_totp(Principal const& who, RequestM
     auto step =
         totp_verify(*row.secrets.totp_secret, code, unix_seconds(system_clock::now()), row.secrets.totp_last_step);
     if (!step || !users_.use_totp_step(c, who.user_id, *step)) return false;
-    users_.set_totp(c, who.user_id, row.secrets.totp_secret, true, now_iso());
+    users_.set_totp(c, who.user_id, seal_totp_key(who.user_id, *row.secrets.totp_secret), true, now_iso());
     users_.replace_recovery_codes(c, who.user_id, hashes);
     Json from = Json::object(), to = Json::object();
     from["totp_enabled"] = false;

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "audit/audit_log.hpp"
+#include "core/crypto.hpp"
 #include "core/principal.hpp"
 #include "storage/database.hpp"
 #include "users/auth_config.hpp"
@@ -53,7 +54,12 @@ Principal principal_for(User const& u);
 
 class AuthService {
  public:
-  AuthService(storage::Database& db, AuditLog const& audit, PasswordHasher& hasher, AuthConfig config);
+  // `box` seals the TOTP keys stored in the database.
+  AuthService(storage::Database& db, AuditLog const& audit, PasswordHasher& hasher, SecretBox const& box,
+              AuthConfig config);
+
+  // Seals TOTP keys stored in the clear (by a version before keys were sealed). Returns how many.
+  int seal_plain_totp_keys();
 
   // Password sign-in. Answers every refusal the same way: Error{unauthenticated,
   // "用户名或密码错误"} for an unknown user, a wrong password and a disabled account alike, at
@@ -106,11 +112,14 @@ class AuthService {
   // Counts a failure against the account and the address and audits it.
   void record_failure(storage::Connection& c, std::optional<Id> user_id, std::string const& username,
                       RequestMeta const& meta, std::string_view action, std::string_view reason) const;
+  // The account with its TOTP key opened (nullopt, logged, when it does not open: another key file).
   UserWithSecrets load_secrets(storage::Connection& c, Id user_id) const;
+  std::string seal_totp_key(Id user_id, std::string const& key) const;
 
   storage::Database& db_;
   AuditLog const& audit_;
   PasswordHasher& hasher_;
+  SecretBox const& box_;
   AuthConfig config_;
   UserStore users_;
   SessionStore sessions_;

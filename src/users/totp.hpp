@@ -21,6 +21,9 @@ std::string base32_encode(std::string_view bytes);
 // Thread-safe.
 std::optional<std::string> base32_decode(std::string_view text);
 
+// Associated data of a user's sealed TOTP secret (SecretBox): it opens for that account only.
+inline std::string totp_key_context(std::int64_t user_id) { return "totp:" + std::to_string(user_id); }
+
 // A fresh secret: 20 random bytes (libsodium), Base32 without padding (32 characters).
 // Thread-safe.
 std::string new_totp_secret();

@@ -163,7 +163,7 @@ void add_user_routes(http::Router& router, UserService& users) {
   router.post(
       "/api/v1/users/{id}/totp-reset", Policy::any_of(admins),
       [&users](Request& req) {
-        users.reset_totp(req.who(), req.meta(), req.id_param());
+        users.reset_totp(&req.who(), req.meta(), req.id_param());
         return Response::no_content();
       },
       "Turn off a user's two-factor sign-in (lost device)");

@@ -123,7 +123,7 @@ std::string UserService::reset_password(Principal const& actor, RequestMeta cons
   });
 }
 
-void UserService::reset_totp(Principal const& actor, RequestMeta const& meta, Id id) {
+void UserService::reset_totp(Principal const* actor, RequestMeta const& meta, Id id) {
   db_.write([&](storage::Connection& c) {
     User u = load(c, id);
     store_.set_totp(c, id, std::nullopt, false, now_iso());
@@ -132,7 +132,7 @@ void UserService::reset_totp(Principal const& actor, RequestMeta const& meta, Id
     Json from = Json::object(), to = Json::object();
     from["totp_enabled"] = u.totp_enabled;
     to["totp_enabled"] = false;
-    audit_.record(c, &actor, meta, "user.totp_reset", "user", id, audit_diff(from, to));
+    audit_.record(c, actor, meta, "user.totp_reset", "user", id, audit_diff(from, to));
   });
 }
 

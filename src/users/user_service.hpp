@@ -51,8 +51,8 @@ class UserService {
   std::string reset_password(Principal const& actor, RequestMeta const& meta, Id id);
   // Turns the account's TOTP off and forgets its secret and recovery codes (a lost phone), and
   // ends its sessions; admins and leaders must enrol again at their next sign-in.
-  // Throws Error{not_found}.
-  void reset_totp(Principal const& actor, RequestMeta const& meta, Id id);
+  // Throws Error{not_found}. `actor` null for the command line (`zhiku user reset-2fa`).
+  void reset_totp(Principal const* actor, RequestMeta const& meta, Id id);
 
   // ---- one's own account
 

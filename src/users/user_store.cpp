@@ -153,6 +153,19 @@ void UserStore::set_totp(storage::Connection& c, Id id, std::optional<std::strin
   c.exec(kSet, secret, enabled, now, id);
 }
 
+std::vector<std::pair<Id, std::string>> UserStore::unsealed_totp_keys(storage::Connection& c) const {
+  static constexpr char kSql[] =
+      "SELECT id, totp_secret FROM users WHERE totp_secret IS NOT NULL AND totp_secret NOT LIKE 'sb1:%'";
+  std::vector<std::pair<Id, std::string>> out;
+  auto s = c.prepare(kSql);
+  while (s.step()) out.emplace_back(s.int64(0), s.text(1));
+  return out;
+}
+
+void UserStore::replace_totp_key(storage::Connection& c, Id id, std::string const& key) const {
+  c.exec("UPDATE users SET totp_secret = ? WHERE id = ?", key, id);
+}
+
 bool UserStore::use_totp_step(storage::Connection& c, Id id, std::int64_t step) const {
   static constexpr char kUse[] = "UPDATE users SET totp_last_step = ? WHERE id = ? AND totp_last_step < ?";
   c.exec(kUse, step, id, step);

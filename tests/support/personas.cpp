@@ -22,6 +22,9 @@ UserWithSecrets secrets_of(TestServer& server, Id user_id) {
   auto c = server.app().database().read();
   auto row = UserStore().find_with_secrets(*c, user_id);
   REQUIRE(row);
+  // The database holds the TOTP key sealed; open it as the server does.
+  if (auto& key = row->secrets.totp_secret)
+    key = server.app().services().secret_box.open(*key, totp_key_context(user_id));
   return *row;
 }
 
