@@ -2,6 +2,8 @@
 
 #include <charconv>
 
+#include "http/router.hpp"
+
 namespace zhiku::http {
 
 namespace {
@@ -78,7 +80,7 @@ Json Request::json() const {
 }
 
 Principal const& Request::who() const {
-  if (!principal) throw Error(Errc::unauthenticated, "sign-in required");
+  if (!principal) throw Error(Errc::unauthenticated, refusal::kSignInRequired);
   return *principal;
 }
 

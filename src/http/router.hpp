@@ -14,20 +14,34 @@
 
 namespace zhiku::http {
 
+// What the gate in front of every handler answers when it refuses a call (problem+json detail;
+// the web UI shows it as it is, so it is Chinese like the rest of the product's messages).
+namespace refusal {
+inline constexpr char kSignInRequired[] = "请先登录";
+inline constexpr char kRoleNotAllowed[] = "您的角色无权执行此操作";
+inline constexpr char kPasswordChangeFirst[] = "请先修改密码";
+inline constexpr char kTotpEnrolmentFirst[] = "请先设置两步验证";
+inline constexpr char kCsrfMissing[] = "缺少或错误的 X-CSRF-Token 请求头";
+}  // namespace refusal
+
 // Who may call a route. Relation checks (author, assigned reviewer, self…) are enforced by the
 // service with why_not(); `relation` documents them and the role matrix prints it.
 struct Policy {
   enum class Who { anyone, signed_in, roles };
   Who who = Who::signed_in;
-  RoleSet roles;                  // for Who::roles: any of these
-  std::string relation;           // e.g. "self", "author", "coordinator or the expert"
+  RoleSet roles;                        // for Who::roles: any of these
+  std::string relation;                 // e.g. "self", "author", "coordinator or the expert"
   bool during_password_change = false;  // callable while must_change_password is set
   bool during_second_factor = false;    // callable while TOTP is pending
   bool during_totp_enrolment = false;   // callable while TOTP enrolment is owed (admins, leaders)
 
   static Policy anyone() { return {Who::anyone, {}, "", true, true, true}; }
-  static Policy signed_in(std::string relation = "") { return {Who::signed_in, {}, std::move(relation), false, false, false}; }
-  static Policy any_of(RoleSet roles, std::string relation = "") { return {Who::roles, roles, std::move(relation), false, false, false}; }
+  static Policy signed_in(std::string relation = "") {
+    return {Who::signed_in, {}, std::move(relation), false, false, false};
+  }
+  static Policy any_of(RoleSet roles, std::string relation = "") {
+    return {Who::roles, roles, std::move(relation), false, false, false};
+  }
   // Whether `p` (nullptr: anonymous) passes the role gate: 0 = yes, 401 or 403 = the refusal.
   int gate(Principal const* p) const;
 };
@@ -40,12 +54,12 @@ enum class Exec { inline_read, worker };
 using Handler = std::function<Response(Request&)>;
 
 struct Route {
-  std::string method;     // GET, POST, PUT, PATCH, DELETE
-  std::string pattern;    // "/api/v1/experts/{id}"
+  std::string method;   // GET, POST, PUT, PATCH, DELETE
+  std::string pattern;  // "/api/v1/experts/{id}"
   Policy policy;
   Handler handler;
   Exec exec = Exec::inline_read;
-  std::string summary;    // one line for the route list and the OpenAPI cross-check
+  std::string summary;          // one line for the route list and the OpenAPI cross-check
   bool accepts_upload = false;  // body may be up to ServerConfig::upload_limit_bytes
 };
 

@@ -13,6 +13,7 @@
 #include <mutex>
 #include <thread>
 
+#include <spdlog/spdlog.h>
 #include <boost/asio.hpp>
 #include <boost/asio/ssl.hpp>
 #include <boost/beast/core.hpp>
@@ -20,7 +21,6 @@
 #include <boost/beast/ssl.hpp>
 #include <boost/url/parse.hpp>
 #include <boost/url/url_view.hpp>
-#include <spdlog/spdlog.h>
 
 #include "core/crypto.hpp"
 #include "http/static_files.hpp"
@@ -61,10 +61,17 @@ std::string framing_problem(bhttp::request_parser<bhttp::empty_body> const& p) {
   size_t hosts = 0, lengths = 0, encodings = 0;
   for (auto const& f : h) {
     switch (f.name()) {
-      case bhttp::field::host: ++hosts; break;
-      case bhttp::field::content_length: ++lengths; break;
-      case bhttp::field::transfer_encoding: ++encodings; break;
-      default: break;
+      case bhttp::field::host:
+        ++hosts;
+        break;
+      case bhttp::field::content_length:
+        ++lengths;
+        break;
+      case bhttp::field::transfer_encoding:
+        ++encodings;
+        break;
+      default:
+        break;
     }
   }
   if (encodings > 0) return "Transfer-Encoding is not supported; send Content-Length";
@@ -142,7 +149,8 @@ struct Server::Impl {
                    : "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
                      "img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; "
                      "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'");
-    if (api && std::none_of(res.headers.begin(), res.headers.end(), [](auto const& h) { return h.first == "Cache-Control"; }))
+    if (api &&
+        std::none_of(res.headers.begin(), res.headers.end(), [](auto const& h) { return h.first == "Cache-Control"; }))
       res.header("Cache-Control", "no-store");
     if (req.is_tls || config.behind_tls_proxy) res.header("Strict-Transport-Security", "max-age=31536000");
   }
@@ -180,18 +188,18 @@ struct Server::Impl {
     }
     Policy const& policy = m.route->policy;
     int refused = policy.gate(req.principal ? &*req.principal : nullptr);
-    if (refused == 401) return Response::problem(401, "Unauthorized", "sign-in required");
+    if (refused == 401) return Response::problem(401, "Unauthorized", refusal::kSignInRequired);
     if (refused == 403) {
       if (req.principal && req.principal->must_change_password)
-        return Response::problem(403, "Forbidden", "the password must be changed first");
+        return Response::problem(403, "Forbidden", refusal::kPasswordChangeFirst);
       if (req.principal && req.principal->must_enrol_totp && !policy.during_totp_enrolment)
-        return Response::problem(403, "Forbidden", "two-factor sign-in must be set up first");
-      return Response::problem(403, "Forbidden", "your role may not do this");
+        return Response::problem(403, "Forbidden", refusal::kTotpEnrolmentFirst);
+      return Response::problem(403, "Forbidden", refusal::kRoleNotAllowed);
     }
     if (policy.who != Policy::Who::anyone && req.principal && !req.principal->via_api_token && is_unsafe(req.method)) {
       auto token = req.header("x-csrf-token");
       if (!token || !constant_time_equal(*token, req.principal->csrf_token))
-        return Response::problem(403, "Forbidden", "missing or wrong X-CSRF-Token header");
+        return Response::problem(403, "Forbidden", refusal::kCsrfMissing);
     }
     return std::nullopt;
   }
@@ -310,7 +318,8 @@ struct Server::Impl {
       if (!url) {
         co_await refuse(stream, head.version(), 400,
                         "invalid request target: it must be a path, with non-ASCII characters "
-                        "percent-encoded", rid);
+                        "percent-encoded",
+                        rid);
         co_return;
       }
       req.path = url->path();
@@ -330,11 +339,11 @@ struct Server::Impl {
       bool api = req.path == "/api" || req.path.rfind("/api/", 0) == 0;
       Match match;
       if (api) match = router.match(req.method, req.path);
-      std::size_t limit = match.route && match.route->accepts_upload ? config.upload_limit_bytes
-                                                                     : config.body_limit_bytes;
+      std::size_t limit =
+          match.route && match.route->accepts_upload ? config.upload_limit_bytes : config.body_limit_bytes;
       if (auto cl = hp.content_length(); cl && *cl > limit) {
-        co_await refuse(stream, head.version(), 413,
-                        "request body is larger than " + std::to_string(limit) + " bytes", rid);
+        co_await refuse(stream, head.version(), 413, "request body is larger than " + std::to_string(limit) + " bytes",
+                        rid);
         co_return;
       }
       bool keep_alive = head.keep_alive();
@@ -373,8 +382,8 @@ struct Server::Impl {
           // done. (`co_await post(pool, use_awaitable)` would not do: its completion is dispatched
           // to this coroutine's executor, so the handler would still block the io thread.)
           res = co_await net::co_spawn(
-              workers->get_executor(),
-              [&]() -> awaitable<Response> { co_return run_handler(*match.route, req); }, use_awaitable);
+              workers->get_executor(), [&]() -> awaitable<Response> { co_return run_handler(*match.route, req); },
+              use_awaitable);
         } else {
           res = run_handler(*match.route, req);
         }
@@ -405,7 +414,7 @@ struct Server::Impl {
       metrics.observe(req.method, api ? (req.route.empty() ? "unmatched" : req.route) : "static", res.status, seconds);
       if (config.access_log)
         spdlog::info("access method={} path={} status={} bytes={} ms={:.3f} rid={} client={}", req.method, req.path,
-                   res.status, bytes, seconds * 1000, rid, client);
+                     res.status, bytes, seconds * 1000, rid, client);
       set_busy(live_id, false);
       if (close_after) {
         beast::error_code ec;

@@ -230,7 +230,7 @@ TEST_CASE("unsafe requests with a session cookie need the CSRF token; bearer tok
   client.set_csrf("");
   auto missing = client.post("/api/v1/tokens", token_body);
   CHECK(missing.status == 403);
-  CHECK(missing.json()["detail"] == "missing or wrong X-CSRF-Token header");
+  CHECK(missing.json()["detail"] == std::string(http::refusal::kCsrfMissing));
   client.set_csrf("wrong-token");
   CHECK(client.post("/api/v1/tokens", token_body).status == 403);
   CHECK(client.post("/api/v1/auth/logout").status == 403);
@@ -266,7 +266,7 @@ TEST_CASE("a new account must change its one-time password before anything else"
   CHECK(erin.get("/api/v1/auth/me").status == 200);
   auto blocked = erin.get("/api/v1/tokens");
   CHECK(blocked.status == 403);
-  CHECK(blocked.json()["detail"] == "the password must be changed first");
+  CHECK(blocked.json()["detail"] == std::string(http::refusal::kPasswordChangeFirst));
 
   Json change = Json::object();
   change["current_password"] = otp;

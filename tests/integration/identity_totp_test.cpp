@@ -131,7 +131,7 @@ TEST_CASE("admins and leaders without TOTP may only use the sign-in routes until
 
   auto blocked = admin.get("/api/v1/users");
   CHECK(blocked.status == 403);
-  CHECK(blocked.json()["detail"] == "two-factor sign-in must be set up first");
+  CHECK(blocked.json()["detail"] == std::string(http::refusal::kTotpEnrolmentFirst));
   CHECK(admin.get("/api/v1/tokens").status == 403);
   CHECK(admin.get("/api/v1/auth/sessions").status == 200);
 

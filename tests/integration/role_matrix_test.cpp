@@ -50,9 +50,9 @@ std::string detail_of(HttpResponse const& r) {
 
 // The refusals only the gate in front of the handler gives.
 bool is_gate_refusal(HttpResponse const& r) {
-  static std::set<std::string> const gate_details = {
-      "sign-in required", "your role may not do this", "the password must be changed first",
-      "two-factor sign-in must be set up first", "missing or wrong X-CSRF-Token header"};
+  static std::set<std::string> const gate_details = {http::refusal::kSignInRequired, http::refusal::kRoleNotAllowed,
+                                                     http::refusal::kPasswordChangeFirst,
+                                                     http::refusal::kTotpEnrolmentFirst, http::refusal::kCsrfMissing};
   return (r.status == 401 || r.status == 403) && gate_details.count(detail_of(r)) > 0;
 }
 
@@ -117,7 +117,7 @@ TEST_CASE("every route answers anonymous callers and each role as its policy dec
         CHECK(!is_gate_refusal(r));
       } else {
         CHECK(r.status == 403);
-        CHECK(detail_of(r) == "your role may not do this");
+        CHECK(detail_of(r) == http::refusal::kRoleNotAllowed);
       }
     }
   }
