@@ -2,6 +2,8 @@ import { createApp } from 'vue'
 import { createPinia } from 'pinia'
 import App from './App.vue'
 import { createAppRouter } from './router'
+import { installSessionExpiry } from './router/sessionExpiry'
+import { useAuthStore } from './stores/auth'
 import { i18n, currentLocale } from './locales'
 // Styles of the Element Plus parts used from script (templates get theirs from the resolver).
 import 'element-plus/theme-chalk/base.css'
@@ -12,7 +14,10 @@ import './styles.css'
 document.documentElement.lang = currentLocale()
 
 const app = createApp(App)
-app.use(createPinia())
+const pinia = createPinia()
+const router = createAppRouter()
+app.use(pinia)
 app.use(i18n)
-app.use(createAppRouter())
+app.use(router)
+installSessionExpiry(router, useAuthStore(pinia))
 app.mount('#app')

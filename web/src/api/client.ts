@@ -1,6 +1,7 @@
 // The one HTTP client of the web UI: base path, CSRF header, JSON in and out, and
-// problem+json errors turned into ApiError. It shows nothing and signs nobody out;
-// callers decide what an error means for them.
+// problem+json errors turned into ApiError. It shows nothing; callers decide what an error
+// means for them, except that a 401 is also reported to the handler main.ts installs (a
+// session ended elsewhere or timed out sends the user to the sign-in page).
 
 export const API_BASE = '/api/v1'
 
@@ -53,6 +54,13 @@ export function isNetworkError(e: unknown): boolean {
 }
 
 let csrfToken: string | null = null
+
+let unauthorizedHandler: ((path: string) => void) | null = null
+
+/** Called with the path of every request answered 401 (before the ApiError is thrown). */
+export function setUnauthorizedHandler(handler: ((path: string) => void) | null): void {
+  unauthorizedHandler = handler
+}
 
 /** Set by the auth store after sign-in and /auth/me; cleared on sign-out. */
 export function setCsrfToken(token: string | null): void {
@@ -188,6 +196,7 @@ export async function request<T>(method: string, path: string, options: RequestO
     throw new ApiError({ status: 0, title: 'Network error', detail: e instanceof Error ? e.message : String(e) })
   }
 
+  if (response.status === 401) unauthorizedHandler?.(path)
   if (!response.ok) throw await errorFrom(response)
   if (response.status === 204) return undefined as T
   const text = await response.text()
