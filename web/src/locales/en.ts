@@ -64,6 +64,7 @@ const en: Messages = {
     wrong: 'Wrong user name or password',
     tooMany: 'Too many attempts: please try again in {n} seconds',
     applyLink: 'Apply to join the expert pool',
+    expired: 'Your sign-in has expired: please sign in again.',
   },
   totp: {
     title: 'Two-step verification',

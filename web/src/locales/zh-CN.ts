@@ -63,6 +63,7 @@ const zhCN = {
     wrong: '用户名或密码错误',
     tooMany: '尝试次数过多，请 {n} 秒后再试',
     applyLink: '申请加入专家库',
+    expired: '登录已失效，请重新登录。',
   },
   totp: {
     title: '两步验证',
