@@ -115,6 +115,7 @@ void read_all(Reader& r, AppConfig& c) {
   r.read("auth.session_absolute_hours", c.auth.session_absolute_hours);
   r.read("auth.secure_cookies", c.auth.secure_cookies);
   r.read("auth.login_max_failures", c.auth.login_max_failures);
+  r.read("auth.login_max_failures_per_address", c.auth.login_max_failures_per_address);
   r.read("auth.login_lockout_seconds", c.auth.login_lockout_seconds);
   r.read("auth.login_failure_window_minutes", c.auth.login_failure_window_minutes);
   r.read("auth.hash_concurrency", c.auth.hash_concurrency);
@@ -207,6 +208,7 @@ void validate(AppConfig const& c) {
   positive("auth.session_idle_minutes", c.auth.session_idle_minutes);
   positive("auth.session_absolute_hours", c.auth.session_absolute_hours);
   positive("auth.login_max_failures", c.auth.login_max_failures);
+  positive("auth.login_max_failures_per_address", c.auth.login_max_failures_per_address);
   positive("auth.login_lockout_seconds", c.auth.login_lockout_seconds);
   positive("auth.hash_concurrency", c.auth.hash_concurrency);
   positive("auth.hash_queue", c.auth.hash_queue);

@@ -9,7 +9,8 @@ struct AuthConfig {
   int session_idle_minutes = 30;          // a session unused this long expires
   int session_absolute_hours = 12;        // a session expires this long after sign-in, used or not
   bool secure_cookies = false;            // Secure + __Host- cookie name; forced on with TLS
-  int login_max_failures = 5;             // failures before 429 (per account and per client address)
+  int login_max_failures = 5;               // failures of one account before 429
+  int login_max_failures_per_address = 30;  // failures from one client address (an office's NAT) before 429
   int login_lockout_seconds = 30;         // first lockout; doubles with each further failure
   int login_failure_window_minutes = 15;  // failures older than this are forgotten
   int hash_concurrency = 2;               // password hashes computed at once (64 MiB each)

@@ -51,22 +51,24 @@ AuthService::AuthService(storage::Database& db, AuditLog const& audit, PasswordH
       hasher_(hasher),
       box_(box),
       config_(std::move(config)),
-      throttle_(ThrottleRule{config_.login_max_failures, config_.login_lockout_seconds,
-                             config_.login_failure_window_minutes}) {}
+      account_throttle_(ThrottleRule{config_.login_max_failures, config_.login_lockout_seconds,
+                                     config_.login_failure_window_minutes}),
+      address_throttle_(ThrottleRule{config_.login_max_failures_per_address, config_.login_lockout_seconds,
+                                     config_.login_failure_window_minutes}) {}
 
 void AuthService::check_not_locked(storage::Connection& c, std::string const& username,
                                    std::string const& address) const {
   auto now = system_clock::now();
-  int seconds = std::max(throttle_.locked_for(c, user_throttle_key(username), now),
-                         throttle_.locked_for(c, address_throttle_key(address), now));
+  int seconds = std::max(account_throttle_.locked_for(c, user_throttle_key(username), now),
+                         address_throttle_.locked_for(c, address_throttle_key(address), now));
   if (seconds > 0) throw locked_out(seconds);
 }
 
 void AuthService::record_failure(storage::Connection& c, std::optional<Id> user_id, std::string const& username,
                                  RequestMeta const& meta, std::string_view action, std::string_view reason) const {
   auto now = system_clock::now();
-  throttle_.record_failure(c, user_throttle_key(username), now);
-  throttle_.record_failure(c, address_throttle_key(meta.client_address), now);
+  account_throttle_.record_failure(c, user_throttle_key(username), now);
+  address_throttle_.record_failure(c, address_throttle_key(meta.client_address), now);
   Json diff = Json::object();
   diff["username"] = username.substr(0, 64);
   diff["reason"] = reason;
@@ -163,7 +165,7 @@ SignedIn AuthService::login(LoginAttempt const& attempt, RequestMeta const& meta
   db_.write([&](storage::Connection& c) {
     sessions_.remove_expired(c, s.created_at, to_iso(now - std::chrono::minutes(config_.session_idle_minutes)));
     if (attempt.previous_token) sessions_.remove(c, sha256_hex(*attempt.previous_token));
-    throttle_.clear(c, user_throttle_key(attempt.username));
+    account_throttle_.clear(c, user_throttle_key(attempt.username));
     if (upgraded_hash) users_.upgrade_hash(c, user.id, row->secrets.password_hash, *upgraded_hash);
     sessions_.insert(c, s);
     Json diff = Json::object();
@@ -206,7 +208,7 @@ User AuthService::verify_second_factor(Principal const& who, RequestMeta const& 
     }
     if (!sessions_.complete_second_factor(c, who.user_id, who.session_id, absolute_expiry))
       throw Error(Errc::unauthenticated, "会话已失效，请重新登录");
-    throttle_.clear(c, user_throttle_key(row.user.username));
+    account_throttle_.clear(c, user_throttle_key(row.user.username));
     Json diff = Json::object();
     diff["method"] = code ? "totp" : "recovery_code";
     audit_.record(c, &who, meta, "session.second_factor", "user", who.user_id, diff);

@@ -64,8 +64,9 @@ class AuthService {
   // Password sign-in. Answers every refusal the same way: Error{unauthenticated,
   // "用户名或密码错误"} for an unknown user, a wrong password and a disabled account alike, at
   // comparable cost. Error{too_many_requests} with retry_after_seconds while the account or
-  // the client address is locked out (login_max_failures failures within the window; the
-  // lockout doubles with each further failure). Error{unavailable} when the hashing queue is full.
+  // the client address is locked out (login_max_failures failures of the account, or
+  // login_max_failures_per_address from the address, within the window; the lockout doubles with
+  // each further failure). Error{unavailable} when the hashing queue is full.
   // With TOTP enabled the new session waits for the second factor (second_factor_required).
   // Audits "session.login" or "session.login_failed". Worker threads only.
   SignedIn login(LoginAttempt const& attempt, RequestMeta const& meta);
@@ -124,7 +125,8 @@ class AuthService {
   UserStore users_;
   SessionStore sessions_;
   TokenStore tokens_;
-  LoginThrottle throttle_;
+  LoginThrottle account_throttle_;
+  LoginThrottle address_throttle_;
 };
 
 }  // namespace zhiku

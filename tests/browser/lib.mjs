@@ -84,8 +84,9 @@ export function totp(secretBase32, time = Date.now()) {
 
 // Every journey signs in from 127.0.0.1, and the server counts failed sign-ins (wrong password,
 // disabled account, wrong or reused TOTP/recovery code) per client address for 15 minutes:
-// after the 5th, any sign-in from the address is refused for a while. The journeys together stay
-// below that (shell 1, identity_totp 1, identity_users 2): keep deliberate failures few.
+// after auth.login_max_failures_per_address (30 by default), any sign-in from the address is
+// refused for a while, and after 5 on one account, that account's. The journeys together fail
+// 4 times (shell 1, identity_totp 1, identity_users 2): keep deliberate failures few.
 
 // Signs in through the login page and waits to leave it.
 export async function signIn(page, persona) {

@@ -113,6 +113,7 @@ TEST_CASE("repeated failures lock the account, then sign-in works again after th
           "[integration][identity][throttle]") {
   TestServer server([](AppConfig& c) {
     c.auth.login_max_failures = 5;
+    c.auth.login_max_failures_per_address = 5;
     c.auth.login_lockout_seconds = 1;
   });
   create_user(server, "carol", {Role::coordinator}, "Winter-Garden-2026!");
@@ -139,15 +140,26 @@ TEST_CASE("repeated failures lock the account, then sign-in works again after th
   }
 }
 
-TEST_CASE("failures from one address lock that address for every account", "[integration][identity][throttle]") {
+TEST_CASE("failures from one address lock it for every account, at a limit above an office's typing mistakes",
+          "[integration][identity][throttle]") {
   TestServer server([](AppConfig& c) {
     c.auth.login_max_failures = 5;
+    c.auth.login_max_failures_per_address = 12;
     c.auth.login_lockout_seconds = 1;
   });
   create_user(server, "carol", {Role::coordinator}, "Winter-Garden-2026!");
+  create_user(server, "dave", {Role::expert}, "Summer-Harbour-2026!");
   HttpClient client(server.port());
-  // Five different (unknown) accounts: no single account reaches the limit.
-  for (int i = 0; i < 5; ++i)
+  // An office behind one address: colleagues mistyping their passwords (fewer failures than
+  // the address allows) do not lock the others out.
+  for (int i = 0; i < 4; ++i) {
+    CHECK(client.post("/api/v1/auth/login", credentials("carol", "wrong-password-1")).status == 401);
+    CHECK(client.post("/api/v1/auth/login", credentials("dave", "wrong-password-1")).status == 401);
+  }
+  CHECK(client.post("/api/v1/auth/login", credentials("dave", "Summer-Harbour-2026!")).status == 200);
+  // Guessing across many accounts from the address: the address reaches its limit (12) while
+  // no single account reaches its own (5).
+  for (int i = 0; i < 4; ++i)
     CHECK(client.post("/api/v1/auth/login", credentials("guess" + std::to_string(i), "wrong-password-1")).status ==
           401);
   auto locked = client.post("/api/v1/auth/login", credentials("carol", "Winter-Garden-2026!"));
