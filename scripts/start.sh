@@ -29,7 +29,13 @@ coord coordinator 王协调 Demo-Office-Desk-2026
 alice expert 李专家 Demo-Scholar-Pen-2026
 leader leader 赵领导 Demo-Council-Seal-2026
 ACCOUNTS
+  # Five applicants waiting in the approval queue, and a pool of 300 generated active experts
+  # (bench/gen_experts.sql, the benchmark's generator) to search, filter and export.
   "$ZHIKU" --config config/zhiku.toml import experts --db "$DB" tests/fixtures/experts_gb18030.csv >/dev/null
+  sqlite3 -csv -header :memory: -cmd ".parameter set @first 1" -cmd ".parameter set @count 300" \
+    < bench/gen_experts.sql > data/demo-experts.csv
+  "$ZHIKU" --config config/zhiku.toml import experts --db "$DB" --status active data/demo-experts.csv >/dev/null
+  rm -f data/demo-experts.csv
   cat <<'INFO'
    demo accounts (user / password):
      admin  / Demo-Root-Guard-2026     (系统管理员, admin)

@@ -63,6 +63,8 @@ void add_commands(CLI::App& cli, CommandLine& cmd) {
       ->required()
       ->check(CLI::ExistingFile);
   import_experts->add_flag("--dry-run", cmd.dry_run, "validate and report, import nothing");
+  import_experts->add_option("--status", cmd.import_status, "status of the imported experts (default pending)")
+      ->check(CLI::IsMember({"pending", "active"}));
   import_experts->add_option("--db", cmd.db, "database file (overrides database.path)");
 }
 
@@ -154,7 +156,7 @@ int serve(AppConfig const& c) {
   return 0;
 }
 
-// [experts] `zhiku import experts FILE [--dry-run]`: the API's validation and all-or-nothing
+// [experts] `zhiku import experts FILE [--dry-run] [--status pending|active]`: the API's validation and all-or-nothing
 // commit, as the system. Prints each row error; exits 1 when there are any.
 int import_experts(AppConfig const& c, CommandLine const& cmd) {
   std::ifstream in(cmd.import_file, std::ios::binary);
@@ -164,8 +166,9 @@ int import_experts(AppConfig const& c, CommandLine const& cmd) {
   }
   std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   App app(c);
-  auto out = app.services().experts.import(nullptr, RequestMeta{"cli", "cli"}, bytes, cmd.import_file, cmd.dry_run,
-                                           ExpertStatus::pending);
+  auto initial = expert_status_from_string(cmd.import_status).value_or(ExpertStatus::pending);
+  auto out =
+      app.services().experts.import(nullptr, RequestMeta{"cli", "cli"}, bytes, cmd.import_file, cmd.dry_run, initial);
   for (auto const& e : out.plan.errors)
     std::cerr << "row " << e.row << (e.column.empty() ? "" : ", " + e.column) << ": " << e.message << "\n";
   std::cout << out.plan.rows_total << " rows, " << out.plan.valid_rows() << " valid, " << out.plan.errors.size()

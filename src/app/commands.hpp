@@ -31,6 +31,7 @@ struct CommandLine {
   // import experts
   std::string import_file;
   bool dry_run = false;
+  std::string import_status = "pending";  // pending | active
 };
 
 void add_commands(CLI::App& cli, CommandLine& cmd);

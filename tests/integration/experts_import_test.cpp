@@ -6,6 +6,7 @@
 #include <catch2/catch.hpp>
 
 #include "experts/spreadsheet.hpp"
+#include "storage/connection.hpp"
 #include "integration/experts_helpers.hpp"
 #include "support/process.hpp"
 
@@ -192,4 +193,16 @@ TEST_CASE("zhiku import experts validates and commits like the API", "[integrati
   auto twice = run_process(
       {ZHIKU_BINARY, "import", "experts", std::string(ZHIKU_FIXTURES_DIR) + "/experts_gb18030.csv", "--db", db});
   CHECK(twice.exit_code == 1);  // every row now duplicates an expert in the pool
+
+  // --status active enters a vetted list straight into the pool, as the API's ?status=active.
+  std::string const vetted = dir.file("vetted.csv");
+  std::ofstream(vetted) << "姓名,工作单位,邮箱\n钱学文,上海交通大学,qian@example.cn\n";
+  CHECK(run_process({ZHIKU_BINARY, "import", "experts", vetted, "--status", "retired", "--db", db}).exit_code != 0);
+  auto active = run_process({ZHIKU_BINARY, "import", "experts", vetted, "--status", "active", "--db", db});
+  INFO(active.err);
+  CHECK(active.exit_code == 0);
+  storage::Connection c(storage::ConnectionOptions{db, "FULL", 5000, true});
+  auto s = c.prepare("SELECT status FROM experts WHERE name = '钱学文'");
+  REQUIRE(s.step());
+  CHECK(s.text(0) == "active");
 }
