@@ -4,13 +4,16 @@
 // log has moved past its window.
 #include "experts/expert_index.hpp"
 
+#include <atomic>
 #include <random>
 #include <sstream>
+#include <thread>
 
 #include <catch2/catch.hpp>
 
 #include "experts/expert_store.hpp"
 #include "storage/cjk_tokenizer.hpp"
+#include "storage/database.hpp"
 #include "storage/migrations.hpp"
 #include "support/test_server.hpp"
 #include "unit/experts/experts_test_db.hpp"
@@ -255,4 +258,50 @@ TEST_CASE("the expert list follows changes written through other connections", "
     named.q = "丁";
     CHECK(list(named) == std::vector<Id>{b});
   }
+}
+
+TEST_CASE("the expert list stays consistent while readers list and a writer adds experts", "[experts][index]") {
+  test::TempDir dir;
+  storage::DatabaseConfig config;
+  config.path = dir.file("busy.db");
+  config.synchronous = "NORMAL";
+  storage::Database db(config);
+  ExpertStore store;  // one store, one index, shared by every thread as in the server
+  constexpr int kWrites = 150;
+  constexpr int kReaders = 4;
+
+  std::atomic<bool> done{false};
+  std::vector<std::vector<std::int64_t>> totals(kReaders);
+  std::vector<std::thread> readers;
+  for (int t = 0; t < kReaders; ++t)
+    readers.emplace_back([&, t] {
+      ExpertQuery q;
+      q.pool_id = 1;
+      q.limit = 5;
+      while (!done.load()) {
+        auto c = db.read();
+        storage::Transaction tx(*c, storage::Transaction::Mode::deferred);
+        totals[static_cast<std::size_t>(t)].push_back(store.list(*c, q, "", kCutoff).total);
+      }
+    });
+  for (int i = 0; i < kWrites; ++i)
+    db.write([&](storage::Connection& c) {
+      ExpertProfile p;
+      p.name = "专家" + std::to_string(i);
+      p.organization = "复旦大学";
+      p.pool_ids = {1};
+      store.insert(c, p, ExpertStatus::active, std::nullopt, ExpertSource::created, kNow);
+    });
+  done = true;
+  for (auto& r : readers) r.join();
+
+  // Each reader saw the pool only grow (the index never goes back), and the end is exact.
+  for (auto const& seen : totals) {
+    CHECK(std::is_sorted(seen.begin(), seen.end()));
+    CHECK(seen.back() <= kWrites);
+  }
+  auto c = db.read();
+  ExpertQuery q;
+  q.pool_id = 1;
+  CHECK(store.list(*c, q, "", kCutoff).total == kWrites);
 }
