@@ -115,6 +115,7 @@ std::optional<std::string> SecretBox::open(std::string_view sealed, std::string_
   constexpr std::size_t kTag = crypto_aead_xchacha20poly1305_ietf_ABYTES;
   if (!is_sealed(sealed)) return std::nullopt;
   sealed.remove_prefix(kPrefix.size());
+  if (sealed.size() < (kNonce + kTag) * 4 / 3) return std::nullopt;  // too short to hold nonce and tag
   std::vector<unsigned char> raw(sealed.size());
   std::size_t length = 0;
   if (sodium_base642bin(raw.data(), raw.size(), sealed.data(), sealed.size(), nullptr, &length, nullptr,
