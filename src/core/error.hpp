@@ -38,6 +38,15 @@ class Error : public std::exception {
     return Error(Errc::invalid_argument, std::move(detail), {{std::move(field), std::move(message)}});
   }
 
+  // A validation failure listing every field at fault; the detail names them all
+  // ("以下字段有误：name（请填写姓名）；birth_year（须为整数）").
+  static Error invalid_fields(std::vector<FieldError> errors) {
+    std::string detail = "以下字段有误：";
+    for (size_t i = 0; i < errors.size(); ++i)
+      detail += (i == 0 ? "" : "；") + errors[i].field + "（" + errors[i].message + "）";
+    return Error(Errc::invalid_argument, std::move(detail), std::move(errors));
+  }
+
   Errc code() const noexcept { return code_; }
   std::string const& detail() const noexcept { return detail_; }
   std::vector<FieldError> const& errors() const noexcept { return errors_; }

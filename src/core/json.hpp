@@ -22,6 +22,10 @@ bool is_valid_utf8(std::string_view s);
 // Number of Unicode code points in valid UTF-8 text.
 size_t utf8_length(std::string_view s);
 
+// The message for an integer outside [min, max] ("须为 1 至 100 之间的整数"; "须为正整数" when
+// only the lower bound 1 matters).
+std::string integer_range_message(std::int64_t min, std::int64_t max);
+
 // Parses a request body. Throws Error{invalid_argument} naming the problem for malformed JSON,
 // invalid UTF-8, or nesting deeper than kMaxJsonDepth (checked before parsing, so a hostile
 // body cannot build a deep tree at all).

@@ -146,8 +146,7 @@ ImportPlan parse_import(Table const& table, ImportVocabulary const& vocab, int c
   ImportPlan plan;
   int const header_row = table.header_row_number;
   if (table.header.empty()) {
-    plan.errors.push_back(
-        {header_row, "", "the file is empty: the first row must name the columns (姓名, 工作单位, …)"});
+    plan.errors.push_back({header_row, "", "文件为空：第一行须为列名（姓名、工作单位……）"});
     return plan;
   }
   // Header.
@@ -158,15 +157,13 @@ ImportPlan parse_import(Table const& table, ImportVocabulary const& vocab, int c
     auto col = column_of(table.header[i]);
     if (!col) continue;  // other columns (序号, 备注 …) are ignored
     if (index.count(*col)) {
-      plan.errors.push_back({header_row, headers.back(), "this column appears twice"});
+      plan.errors.push_back({header_row, headers.back(), "该列重复出现，请只保留一列"});
       continue;
     }
     index[*col] = i;
   }
-  if (!index.count(Col::name))
-    plan.errors.push_back({header_row, "姓名", "the required column 姓名 (name) is missing"});
-  if (!index.count(Col::organization))
-    plan.errors.push_back({header_row, "工作单位", "the required column 工作单位 (organization) is missing"});
+  if (!index.count(Col::name)) plan.errors.push_back({header_row, "姓名", "缺少必需的列「姓名」"});
+  if (!index.count(Col::organization)) plan.errors.push_back({header_row, "工作单位", "缺少必需的列「工作单位」"});
   if (!plan.errors.empty()) return plan;
   if (index.count(Col::email)) plan.email_header = headers[index[Col::email]];
   if (index.count(Col::phone)) plan.phone_header = headers[index[Col::phone]];
@@ -186,7 +183,8 @@ ImportPlan parse_import(Table const& table, ImportVocabulary const& vocab, int c
     if (is_blank_row(cells)) continue;
     int row_no = r < table.row_numbers.size() ? table.row_numbers[r] : header_row + static_cast<int>(r) + 1;
     if (++plan.rows_total > static_cast<int>(kMaxImportRows)) {
-      plan.errors.push_back({row_no, "", "a file may hold at most " + std::to_string(kMaxImportRows) + " experts"});
+      plan.errors.push_back(
+          {row_no, "", "一个文件最多包含 " + std::to_string(kMaxImportRows) + " 位专家，请拆分后分批导入"});
       break;
     }
     ImportRow row;
@@ -210,7 +208,7 @@ ImportPlan parse_import(Table const& table, ImportVocabulary const& vocab, int c
       else if (g == "女" || g == "female" || g == "f")
         p.gender = "female";
       else if (!g.empty())
-        fail(Col::gender, "must be 男 or 女 (male or female)");
+        fail(Col::gender, "性别须为「男」或「女」");
     }
     if (index.count(Col::birth_year)) {
       std::string y = cell(Col::birth_year);
@@ -218,7 +216,7 @@ ImportPlan parse_import(Table const& table, ImportVocabulary const& vocab, int c
         if (auto year = parse_year(y))
           p.birth_year = *year;
         else
-          fail(Col::birth_year, "must be a year such as 1968");
+          fail(Col::birth_year, "出生年份须为四位年份，如 1968");
       }
     }
     p.title = opt_cell(cell(Col::title));
@@ -233,9 +231,9 @@ ImportPlan parse_import(Table const& table, ImportVocabulary const& vocab, int c
       for (auto const& name : split_list(cell(Col::fields))) {
         auto it = field_by_name.find(name);
         if (it == field_by_name.end())
-          fail(Col::fields, "unknown field 「" + name + "」");
+          fail(Col::fields, "没有名为「" + name + "」的学科领域");
         else if (it->second.size() > 1)
-          fail(Col::fields, "field 「" + name + "」 is ambiguous; use its code");
+          fail(Col::fields, "学科领域「" + name + "」有重名，请改填其代码");
         else if (std::find(p.field_ids.begin(), p.field_ids.end(), it->second[0]->id) == p.field_ids.end()) {
           p.field_ids.push_back(it->second[0]->id);
           row.fields.push_back({it->second[0]->id, it->second[0]->name});
@@ -246,7 +244,7 @@ ImportPlan parse_import(Table const& table, ImportVocabulary const& vocab, int c
       for (auto const& name : split_list(cell(Col::pools))) {
         auto it = pool_by_name.find(name);
         if (it == pool_by_name.end())
-          fail(Col::pools, "unknown pool 「" + name + "」");
+          fail(Col::pools, "没有名为「" + name + "」的专家库");
         else if (std::find(p.pool_ids.begin(), p.pool_ids.end(), it->second) == p.pool_ids.end()) {
           p.pool_ids.push_back(it->second);
           row.pools.push_back({it->second, name});
@@ -260,7 +258,7 @@ ImportPlan parse_import(Table const& table, ImportVocabulary const& vocab, int c
       else if (c == "海外" || c == "海智" || c == "overseas")
         p.category = "overseas";
       else
-        fail(Col::category, "must be 国内 or 海外 (domestic or overseas)");
+        fail(Col::category, "类别须为「国内」或「海外」");
     }
     if (index.count(Col::academician)) {
       std::string a = cell(Col::academician);
@@ -270,7 +268,7 @@ ImportPlan parse_import(Table const& table, ImportVocabulary const& vocab, int c
       else if (a == "中国工程院院士" || a == "工程院院士" || al == "cae")
         p.academician = "CAE";
       else if (!(a.empty() || a == "否" || a == "无" || al == "no" || al == "none"))
-        fail(Col::academician, "must be 中国科学院院士, 中国工程院院士 or 否");
+        fail(Col::academician, "院士须为「中国科学院院士」「中国工程院院士」或「否」");
     }
 
     // The profile rules, with their API field names mapped back to this file's columns.
@@ -323,7 +321,7 @@ ImportPlan parse_import(Table const& table, ImportVocabulary const& vocab, int c
         auto [it, fresh] = email_rows.emplace(*norm, row_no);
         if (!fresh) {
           plan.duplicates.push_back({row_no, "email", *p.email, it->second, std::nullopt});
-          fail(Col::email, "same e-mail as row " + std::to_string(it->second));
+          fail(Col::email, "与第 " + std::to_string(it->second) + " 行的邮箱相同");
         }
       }
     }
@@ -332,7 +330,7 @@ ImportPlan parse_import(Table const& table, ImportVocabulary const& vocab, int c
         auto [it, fresh] = phone_rows.emplace(*norm, row_no);
         if (!fresh) {
           plan.duplicates.push_back({row_no, "phone", *p.phone, it->second, std::nullopt});
-          fail(Col::phone, "same phone number as row " + std::to_string(it->second));
+          fail(Col::phone, "与第 " + std::to_string(it->second) + " 行的手机号码相同");
         }
       }
     }
@@ -340,7 +338,7 @@ ImportPlan parse_import(Table const& table, ImportVocabulary const& vocab, int c
     plan.rows.push_back(std::move(row));
   }
   if (plan.rows_total == 0 && plan.errors.empty())
-    plan.errors.push_back({header_row + 1, "", "the file has a header but no experts"});
+    plan.errors.push_back({header_row + 1, "", "文件只有表头，没有专家数据"});
   return plan;
 }
 
@@ -348,9 +346,9 @@ void add_existing_duplicate(ImportPlan& plan, size_t row_index, std::string key,
   auto& row = plan.rows.at(row_index);
   row.valid = false;
   std::string column = key == "email" ? plan.email_header : plan.phone_header;
-  std::string what = key == "email" ? "e-mail" : "phone number";
+  std::string what = key == "email" ? "邮箱" : "手机号码";
   plan.errors.push_back(
-      {row.row, column, "an expert with this " + what + " exists already (#" + std::to_string(expert_id) + ")"});
+      {row.row, column, "专家库中已有使用该" + what + "的专家（#" + std::to_string(expert_id) + "）"});
   plan.duplicates.push_back({row.row, std::move(key), std::move(value), std::nullopt, expert_id});
 }
 

@@ -23,12 +23,11 @@ Json opt(std::optional<std::string> const& v) { return v ? Json(*v) : Json(); }
 std::int64_t version_of(Request const& req, Json const& body) {
   if (body.is_object() && body.contains("version")) {
     auto const& v = body["version"];
-    if (!v.is_number_integer() || v.get<std::int64_t>() < 1)
-      throw Error::invalid_field("version", "must be a positive integer");
+    if (!v.is_number_integer() || v.get<std::int64_t>() < 1) throw Error::invalid_field("version", "须为正整数");
     return v.get<std::int64_t>();
   }
   if (auto v = req.if_match_version()) return *v;
-  throw Error::invalid_field("version", "is required (or send If-Match)");
+  throw Error::invalid_field("version", "请提供 version 或 If-Match 请求头");
 }
 
 std::string etag(std::int64_t version) { return "\"" + std::to_string(version) + "\""; }
@@ -37,14 +36,14 @@ std::string etag(std::int64_t version) { return "\"" + std::to_string(version) +
 std::vector<Id> ids_from(JsonFields& f, Json const& v, std::string const& key) {
   std::vector<Id> out;
   if (!v.is_array() || v.size() > 200) {
-    f.fail(key, "must be an array of ids");
+    f.fail(key, "须为编号数组，且不超过 200 项");
     return out;
   }
   for (auto const& item : v) {
     Json const* idv = &item;
     if (item.is_object() && item.contains("id")) idv = &item["id"];
     if (!idv->is_number_integer()) {
-      f.fail(key, "must contain ids");
+      f.fail(key, "只能包含编号（整数）");
       return {};
     }
     out.push_back(idv->get<Id>());
@@ -59,7 +58,7 @@ ExpertQuery query_of(Request const& req) {
     if (!v) return std::nullopt;
     std::string t = trim_text(*v);
     if (t.empty()) return std::nullopt;
-    if (utf8_length(t) > 200) throw Error::invalid_field(name, "must be at most 200 characters");
+    if (utf8_length(t) > 200) throw Error::invalid_field(name, "不能超过 200 个字符");
     return t;
   };
   q.q = text("q");
@@ -68,15 +67,17 @@ ExpertQuery query_of(Request const& req) {
   q.title = text("title");
   q.category = text("category");
   if (q.category && *q.category != "domestic" && *q.category != "overseas")
-    throw Error::invalid_field("category", "must be domestic or overseas");
+    throw Error::invalid_field("category", "须为 domestic（国内）或 overseas（海外）");
   q.country = text("country");
   q.academician = text("academician");
   if (q.academician && *q.academician != "CAS" && *q.academician != "CAE" && *q.academician != "any" &&
       *q.academician != "none")
-    throw Error::invalid_field("academician", "must be CAS, CAE, any or none");
+    throw Error::invalid_field("academician", "须为 CAS、CAE、any（全部院士）或 none（非院士）");
   if (auto s = text("status")) {
     q.status = expert_status_from_string(*s);
-    if (!q.status) throw Error::invalid_field("status", "must be pending, active, suspended or retired");
+    if (!q.status)
+      throw Error::invalid_field("status",
+                                 "须为 pending（待审核）、active（在库）、suspended（暂停）或 retired（出库）");
   }
   q.organization = text("organization");
   if (auto s = text("stale")) {
@@ -85,13 +86,13 @@ ExpertQuery query_of(Request const& req) {
     else if (*s == "false" || *s == "0")
       q.stale = false;
     else
-      throw Error::invalid_field("stale", "must be true or false");
+      throw Error::invalid_field("stale", "须为 true 或 false");
   }
   if (auto s = text("sort")) {
     q.sort = expert_sort_from_string(*s);
     if (!q.sort)
       throw Error::invalid_field(
-          "sort", "must be one of name, -name, updated_at, -updated_at, birth_year, -birth_year, relevance");
+          "sort", "须为 name、-name、updated_at、-updated_at、birth_year、-birth_year 或 relevance 之一");
   }
   return q;
 }
@@ -429,13 +430,13 @@ ExpertPatch expert_patch_from_json(Json const& body) {
   if (present("employment")) {
     if (auto const* raw = f.raw("employment")) {
       if (!raw->is_array() || raw->size() > kMaxEmployment) {
-        f.fail("employment", "must be an array of at most " + std::to_string(kMaxEmployment) + " items");
+        f.fail("employment", "须为数组，且不超过 " + std::to_string(kMaxEmployment) + " 条");
       } else {
         for (size_t i = 0; i < raw->size(); ++i) {
           auto const& item = (*raw)[i];
           std::string prefix = "employment[" + std::to_string(i) + "]";
           if (!item.is_object()) {
-            f.fail(prefix, "must be an object {organization, from, to}");
+            f.fail(prefix, "每条工作经历须为对象 {organization, from, to}");
             continue;
           }
           JsonFields jf(item);
@@ -535,11 +536,11 @@ void add_expert_routes(http::Router& router, ExpertService& experts, TaxonomySer
         if (auto s = req.query_param("status")) {
           auto st = expert_status_from_string(*s);
           if (!st || (*st != ExpertStatus::pending && *st != ExpertStatus::active))
-            throw Error::invalid_field("status", "must be pending or active");
+            throw Error::invalid_field("status", "须为 pending（待审核）或 active（在库）");
           initial = *st;
         }
         if (!is_spreadsheet_type(req.header("content-type").value_or("")))
-          throw Error(Errc::unsupported_media_type, "send the file itself as text/csv or as an .xlsx spreadsheet");
+          throw Error(Errc::unsupported_media_type, "请直接上传文件本身：CSV（text/csv）或 Excel（.xlsx）");
         std::string content_type(req.header("content-type").value_or(""));
         auto out = experts.import(&req.who(), req.meta(), req.body, content_type, dry_run, initial);
         Json j = import_json(out);
@@ -548,7 +549,7 @@ void add_expert_routes(http::Router& router, ExpertService& experts, TaxonomySer
           j["type"] = "about:blank";
           j["status"] = 400;
           j["title"] = "Bad Request";
-          j["detail"] = std::to_string(out.plan.errors.size()) + " rows have errors; nothing was imported";
+          j["detail"] = "文件中有 " + std::to_string(out.plan.errors.size()) + " 处错误，未导入任何专家";
           for (auto& e : j["errors"])
             e["field"] = "row " + std::to_string(e["row"].get<int>()) +
                          (e["column"].get<std::string>().empty() ? "" : ": " + e["column"].get<std::string>());
@@ -565,7 +566,7 @@ void add_expert_routes(http::Router& router, ExpertService& experts, TaxonomySer
       "GET", "/api/v1/experts/export", Policy::any_of(readers),
       [&experts](Request& req) {
         std::string format(req.query_param("format").value_or("csv"));
-        if (format != "csv" && format != "xlsx") throw Error::invalid_field("format", "must be csv or xlsx");
+        if (format != "csv" && format != "xlsx") throw Error::invalid_field("format", "须为 csv 或 xlsx");
         auto const& who = req.who();
         auto data = experts.export_rows(who, query_of(req));
         std::string now = now_iso();
@@ -675,7 +676,7 @@ void add_expert_routes(http::Router& router, ExpertService& experts, TaxonomySer
         std::string note = f.opt_string("note", 1000).value_or("");
         f.finish();
         auto action = expert_action_from_string(action_name);
-        if (!action) throw Error::invalid_field("action", "must be approve, reject, suspend, reinstate or retire");
+        if (!action) throw Error::invalid_field("action", "须为 approve、reject、suspend、reinstate 或 retire");
         auto e = experts.transition(req.who(), req.meta(), req.id_param(), *action, note);
         return Response::json(expert_to_json(e, req.who(), now_iso()));
       },
@@ -744,10 +745,10 @@ void add_expert_routes(http::Router& router, ExpertService& experts, TaxonomySer
         ExpertApplication app;
         patch.apply_to(app.profile);
         std::vector<FieldError> missing;
-        if (!patch.present.count("name")) missing.push_back({"name", "is required"});
-        if (!patch.present.count("organization")) missing.push_back({"organization", "is required"});
-        if (!patch.present.count("email")) missing.push_back({"email", "is required"});
-        if (!missing.empty()) throw Error(Errc::invalid_argument, "required fields are missing", missing);
+        if (!patch.present.count("name")) missing.push_back({"name", "请填写姓名"});
+        if (!patch.present.count("organization")) missing.push_back({"organization", "请填写工作单位"});
+        if (!patch.present.count("email")) missing.push_back({"email", "请填写邮箱"});
+        if (!missing.empty()) throw Error::invalid_fields(std::move(missing));
         auto receipt = experts.apply(req.meta(), app);
         Json j = Json::object();
         j["id"] = receipt.id;

@@ -13,10 +13,11 @@ namespace {
 
 bool is_space_byte(unsigned char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
-void check_text(std::vector<FieldError>& errors, std::string const& field, std::optional<std::string> const& v,
-                size_t max_chars) {
+// `label` names the field as the form does ("职称").
+void check_text(std::vector<FieldError>& errors, std::string const& field, char const* label,
+                std::optional<std::string> const& v, size_t max_chars) {
   if (v && utf8_length(*v) > max_chars)
-    errors.push_back({field, "must be at most " + std::to_string(max_chars) + " characters"});
+    errors.push_back({field, std::string(label) + "不能超过 " + std::to_string(max_chars) + " 个字符"});
 }
 
 bool all_digits(std::string_view s) {
@@ -167,69 +168,72 @@ std::vector<std::string> split_keywords(std::string_view stored) {
 std::vector<FieldError> validate_profile(ExpertProfile const& p, int current_year) {
   std::vector<FieldError> errors;
   if (trim_text(p.name).empty())
-    errors.push_back({"name", "is required"});
+    errors.push_back({"name", "请填写姓名"});
   else if (utf8_length(p.name) > 100)
-    errors.push_back({"name", "must be at most 100 characters"});
-  if (p.gender && *p.gender != "male" && *p.gender != "female") errors.push_back({"gender", "must be male or female"});
+    errors.push_back({"name", "姓名不能超过 100 个字符"});
+  if (p.gender && *p.gender != "male" && *p.gender != "female")
+    errors.push_back({"gender", "性别须为 male（男）或 female（女）"});
   if (p.birth_year && (*p.birth_year < 1900 || *p.birth_year > current_year - 16))
-    errors.push_back({"birth_year", "must be between 1900 and " + std::to_string(current_year - 16)});
-  check_text(errors, "title", p.title, 100);
-  check_text(errors, "position", p.position, 100);
+    errors.push_back({"birth_year", "出生年份须在 1900 至 " + std::to_string(current_year - 16) + " 之间"});
+  check_text(errors, "title", "职称", p.title, 100);
+  check_text(errors, "position", "职务", p.position, 100);
   if (trim_text(p.organization).empty())
-    errors.push_back({"organization", "is required"});
+    errors.push_back({"organization", "请填写工作单位"});
   else
-    check_text(errors, "organization", p.organization, 200);
-  check_text(errors, "department", p.department, 200);
-  check_text(errors, "country", p.country, 100);
+    check_text(errors, "organization", "工作单位", p.organization, 200);
+  check_text(errors, "department", "部门", p.department, 200);
+  check_text(errors, "country", "国家或地区", p.country, 100);
   if (p.category != "domestic" && p.category != "overseas")
-    errors.push_back({"category", "must be domestic or overseas"});
+    errors.push_back({"category", "类别须为 domestic（国内）或 overseas（海外）"});
   else if (p.category == "overseas" && (!p.country || p.country->empty()))
-    errors.push_back({"country", "is required for overseas experts"});
+    errors.push_back({"country", "海外专家须填写国家或地区"});
   if (p.academician && *p.academician != "CAS" && *p.academician != "CAE")
-    errors.push_back({"academician", "must be CAS, CAE or null"});
-  if (p.email && !normalize_email(*p.email)) errors.push_back({"email", "is not a valid e-mail address"});
-  if (p.phone && !normalize_phone(*p.phone)) errors.push_back({"phone", "is not a valid phone number"});
+    errors.push_back({"academician", "院士须为 CAS（中国科学院院士）、CAE（中国工程院院士）或留空"});
+  if (p.email && !normalize_email(*p.email)) errors.push_back({"email", "邮箱格式不正确，应如 name@example.com"});
+  if (p.phone && !normalize_phone(*p.phone))
+    errors.push_back({"phone", "手机号码格式不正确：须为 5 至 20 位数字，可带 + 和国家代码"});
   if (utf8_length(p.bio) > kMaxBioChars)
-    errors.push_back({"bio", "must be at most " + std::to_string(kMaxBioChars) + " characters"});
+    errors.push_back({"bio", "个人简介不能超过 " + std::to_string(kMaxBioChars) + " 个字符"});
 
   if (p.keywords.size() > kMaxKeywords)
-    errors.push_back({"keywords", "must have at most " + std::to_string(kMaxKeywords) + " items"});
+    errors.push_back({"keywords", "关键词不能超过 " + std::to_string(kMaxKeywords) + " 个"});
   for (size_t i = 0; i < p.keywords.size(); ++i) {
     auto const& k = p.keywords[i];
     std::string field = "keywords[" + std::to_string(i) + "]";
     if (k.empty() || utf8_length(k) > kMaxKeywordChars)
-      errors.push_back({field, "must be 1 to " + std::to_string(kMaxKeywordChars) + " characters"});
+      errors.push_back({field, "每个关键词须为 1 至 " + std::to_string(kMaxKeywordChars) + " 个字符"});
     else if (has_separator(k))
-      errors.push_back({field, "must be one keyword (no ; , 、 or line breaks)"});
+      errors.push_back({field, "每项只能填一个关键词，不能包含分号、逗号、顿号、竖线或换行"});
   }
 
-  auto unique_ids = [&](std::vector<Id> const& ids, char const* field, size_t max) {
-    if (ids.size() > max) errors.push_back({field, "must have at most " + std::to_string(max) + " items"});
+  // `label` names the list as the form does ("学科领域").
+  auto unique_ids = [&](std::vector<Id> const& ids, char const* field, std::string const& label, size_t max) {
+    if (ids.size() > max) errors.push_back({field, label + "不能超过 " + std::to_string(max) + " 个"});
     for (size_t i = 0; i < ids.size(); ++i) {
       if (ids[i] <= 0)
-        errors.push_back({field, "must contain positive ids"});
+        errors.push_back({field, label + "的编号须为正整数"});
       else if (std::find(ids.begin(), ids.begin() + static_cast<long>(i), ids[i]) != ids.begin() + static_cast<long>(i))
-        errors.push_back({field, "must not repeat an id"});
+        errors.push_back({field, label + "不能重复选择（编号 " + std::to_string(ids[i]) + "）"});
     }
   };
-  unique_ids(p.field_ids, "field_ids", kMaxFieldsPerExpert);
-  unique_ids(p.pool_ids, "pool_ids", kMaxPoolsPerExpert);
+  unique_ids(p.field_ids, "field_ids", "学科领域", kMaxFieldsPerExpert);
+  unique_ids(p.pool_ids, "pool_ids", "所属专家库", kMaxPoolsPerExpert);
 
   if (p.employment.size() > kMaxEmployment)
-    errors.push_back({"employment", "must have at most " + std::to_string(kMaxEmployment) + " items"});
+    errors.push_back({"employment", "工作经历不能超过 " + std::to_string(kMaxEmployment) + " 条"});
   for (size_t i = 0; i < p.employment.size(); ++i) {
     auto const& job = p.employment[i];
     std::string prefix = "employment[" + std::to_string(i) + "].";
     if (trim_text(job.organization).empty())
-      errors.push_back({prefix + "organization", "is required"});
+      errors.push_back({prefix + "organization", "请填写工作经历中的单位"});
     else if (utf8_length(job.organization) > 200)
-      errors.push_back({prefix + "organization", "must be at most 200 characters"});
+      errors.push_back({prefix + "organization", "工作经历中的单位不能超过 200 个字符"});
     bool from_ok = is_month_or_date(job.from);
-    if (!from_ok) errors.push_back({prefix + "from", "must be YYYY-MM or YYYY-MM-DD"});
+    if (!from_ok) errors.push_back({prefix + "from", "起始时间须为 YYYY-MM 或 YYYY-MM-DD 格式"});
     if (job.to && !is_month_or_date(*job.to))
-      errors.push_back({prefix + "to", "must be YYYY-MM or YYYY-MM-DD"});
+      errors.push_back({prefix + "to", "截止时间须为 YYYY-MM 或 YYYY-MM-DD 格式，留空表示至今"});
     else if (job.to && from_ok && !not_after(job.from, *job.to))
-      errors.push_back({prefix + "to", "must not be before from"});
+      errors.push_back({prefix + "to", "截止时间不能早于起始时间"});
   }
   return errors;
 }

@@ -55,10 +55,13 @@ Json profile_audit_view(ExpertProfile const& p) {
 
 void throw_if_invalid(std::vector<FieldError> errors) {
   if (errors.empty()) return;
-  std::string detail = "invalid fields:";
-  for (auto const& e : errors) detail += " " + e.field + " (" + e.message + ")";
-  throw Error(Errc::invalid_argument, detail, std::move(errors));
+  throw Error::invalid_fields(std::move(errors));
 }
+
+constexpr char kExpertNotFound[] = "专家不存在";
+constexpr char kNoOwnRecord[] = "您的账号尚未关联专家档案，请联系协调员";
+constexpr char kExpertChanged[] = "该专家档案已被他人修改，请刷新后重试";
+constexpr char kHasAccount[] = "该专家已有登录账号";
 
 struct TransitionText {
   char const* kind;
@@ -114,13 +117,12 @@ bool ExpertService::sees_contact(Principal const& who, Expert const& e) {
 }
 
 void ExpertService::require_curator(Principal const& who) const {
-  if (!expert_workflow::can_curate(who))
-    throw Error(Errc::forbidden, "only coordinators and administrators manage the expert pool");
+  if (!expert_workflow::can_curate(who)) throw Error(Errc::forbidden, "只有协调员和管理员可以管理专家库");
 }
 
 Expert ExpertService::load(storage::Connection& c, Id id) const {
   auto e = store_.find(c, id);
-  if (!e) throw Error(Errc::not_found, "no such expert");
+  if (!e) throw Error(Errc::not_found, kExpertNotFound);
   return std::move(*e);
 }
 
@@ -131,9 +133,11 @@ std::optional<Id> ExpertService::own_expert_id(storage::Connection& c, Principal
 void ExpertService::check_references(storage::Connection& c, ExpertProfile const& p) const {
   std::vector<FieldError> errors;
   for (Id f : p.field_ids)
-    if (!taxonomy_.field_exists(c, f)) errors.push_back({"field_ids", "no field with id " + std::to_string(f)});
+    if (!taxonomy_.field_exists(c, f))
+      errors.push_back({"field_ids", "编号为 " + std::to_string(f) + " 的学科领域不存在"});
   for (Id pool : p.pool_ids)
-    if (!taxonomy_.pool_exists(c, pool)) errors.push_back({"pool_ids", "no pool with id " + std::to_string(pool)});
+    if (!taxonomy_.pool_exists(c, pool))
+      errors.push_back({"pool_ids", "编号为 " + std::to_string(pool) + " 的专家库不存在"});
   throw_if_invalid(std::move(errors));
 }
 
@@ -146,14 +150,14 @@ void check_unique_contact(storage::Connection& c, ExpertStore const& store, Expe
     if (auto norm = normalize_email(*p.email)) {
       auto other = store.find_by_email_norm(c, *norm);
       if (other && other != self)
-        throw Error(Errc::conflict, "another expert has this e-mail address (#" + std::to_string(*other) + ")");
+        throw Error(Errc::conflict, "已有其他专家（#" + std::to_string(*other) + "）使用该邮箱");
     }
   }
   if (p.phone) {
     if (auto norm = normalize_phone(*p.phone)) {
       auto other = store.find_by_phone_norm(c, *norm);
       if (other && other != self)
-        throw Error(Errc::conflict, "another expert has this phone number (#" + std::to_string(*other) + ")");
+        throw Error(Errc::conflict, "已有其他专家（#" + std::to_string(*other) + "）使用该手机号码");
     }
   }
 }
@@ -162,22 +166,22 @@ void check_unique_contact(storage::Connection& c, ExpertStore const& store, Expe
 Expert ExpertService::get(Principal const& who, Id id) const {
   auto c = db_.read();
   auto e = store_.find(*c, id);
-  if (!e) throw Error(Errc::not_found, "no such expert");
+  if (!e) throw Error(Errc::not_found, kExpertNotFound);
   bool allowed = who.is_staff() || who.is(Role::leader) || (e->user_id && *e->user_id == who.user_id);
-  if (!allowed) throw Error(Errc::not_found, "no such expert");
+  if (!allowed) throw Error(Errc::not_found, kExpertNotFound);
   return std::move(*e);
 }
 
 Expert ExpertService::get_mine(Principal const& who) const {
   auto c = db_.read();
   auto id = own_expert_id(*c, who);
-  if (!id) throw Error(Errc::not_found, "your account has no expert record");
+  if (!id) throw Error(Errc::not_found, kNoOwnRecord);
   return load(*c, *id);
 }
 
 ExpertList ExpertService::list(Principal const& who, ExpertQuery const& q) const {
   if (!who.is_staff() && !who.is(Role::leader))
-    throw Error(Errc::forbidden, "the expert list is for staff and leaders");
+    throw Error(Errc::forbidden, "只有协调员、管理员和领导小组成员可以查看专家列表");
   std::string match;
   if (q.q) {
     match = storage::fts_query_for(*q.q);
@@ -209,9 +213,9 @@ std::vector<Conflict> ExpertService::conflicts(Principal const& who, Id expert_i
   auto c = db_.read();
   if (!who.is_staff()) {
     auto own = own_expert_id(*c, who);
-    if (!own || *own != expert_id) throw Error(Errc::not_found, "no such expert");
+    if (!own || *own != expert_id) throw Error(Errc::not_found, kExpertNotFound);
   } else if (!store_.exists(*c, expert_id)) {
-    throw Error(Errc::not_found, "no such expert");
+    throw Error(Errc::not_found, kExpertNotFound);
   }
   return store_.conflicts(*c, expert_id);
 }
@@ -234,16 +238,14 @@ Expert ExpertService::create(Principal const& who, RequestMeta const& meta, Expe
 Expert ExpertService::edit(storage::Connection& c, Principal const& who, RequestMeta const& meta, Id id,
                            std::int64_t version, ExpertPatch const& patch, std::string_view action) {
   Expert before = load(c, id);
-  if (before.version != version)
-    throw Error(Errc::precondition_failed, "the expert was changed by someone else; reload and try again");
+  if (before.version != version) throw Error(Errc::precondition_failed, kExpertChanged);
   ExpertProfile profile = before.profile;
   patch.apply_to(profile);
   std::string now = now_iso();
   throw_if_invalid(validate_profile(profile, year_of(now)));
   check_references(c, profile);
   check_unique_contact(c, store_, profile, id);
-  if (!store_.update_profile(c, id, version, profile, now))
-    throw Error(Errc::precondition_failed, "the expert was changed by someone else; reload and try again");
+  if (!store_.update_profile(c, id, version, profile, now)) throw Error(Errc::precondition_failed, kExpertChanged);
   audit_.record(c, &who, meta, action, "expert", id,
                 audit_diff(profile_audit_view(before.profile), profile_audit_view(profile)));
   return load(c, id);
@@ -284,7 +286,7 @@ std::pair<User, std::string> ExpertService::invite(Principal const& who, Request
   require_curator(who);
   return db_.write([&](storage::Connection& c) {
     Expert e = load(c, id);
-    if (e.user_id) throw Error(Errc::conflict, "this expert already has an account");
+    if (e.user_id) throw Error(Errc::conflict, kHasAccount);
     NewUser nu;
     std::string base = "expert" + std::to_string(id);
     if (e.profile.email) base = e.profile.email->substr(0, e.profile.email->find('@'));
@@ -294,7 +296,7 @@ std::pair<User, std::string> ExpertService::invite(Principal const& who, Request
     nu.roles = RoleSet{Role::expert};
     auto [user, password] = users_.create_in(c, &who, meta, nu);
     users_.link_expert(c, user.id, id);
-    if (!store_.set_user(c, id, user.id, now_iso())) throw Error(Errc::conflict, "this expert already has an account");
+    if (!store_.set_user(c, id, user.id, now_iso())) throw Error(Errc::conflict, kHasAccount);
     Json from = Json::object(), to = Json::object();
     from["user_id"] = nullptr;
     to["user_id"] = user.id;
@@ -308,8 +310,8 @@ Expert ExpertService::link_user(Principal const& who, RequestMeta const& meta, I
   require_curator(who);
   return db_.write([&](storage::Connection& c) {
     Expert e = load(c, id);
-    if (e.user_id) throw Error(Errc::conflict, "this expert already has an account");
-    if (store_.find_id_by_user(c, user_id)) throw Error(Errc::conflict, "this account belongs to another expert");
+    if (e.user_id) throw Error(Errc::conflict, kHasAccount);
+    if (store_.find_id_by_user(c, user_id)) throw Error(Errc::conflict, "该账号已关联其他专家");
     users_.link_expert(c, user_id, id);
     store_.set_user(c, id, user_id, now_iso());
     Json from = Json::object(), to = Json::object();
@@ -324,7 +326,7 @@ void ExpertService::remind(Principal const& who, RequestMeta const& meta, Id id)
   require_curator(who);
   db_.write([&](storage::Connection& c) {
     Expert e = load(c, id);
-    if (!e.user_id) throw Error(Errc::conflict, "this expert has no account to remind; invite them first");
+    if (!e.user_id) throw Error(Errc::conflict, "该专家还没有登录账号，无法提醒；请先为其创建登录账户");
     notifier_.notify(
         c, *e.user_id, "expert.remind_confirm", "请确认您的专家信息",
         "专家库要求专家至少每两年确认一次个人信息。请核对您的资料，如有变化请更新，然后点击“确认信息无误”。",
@@ -339,7 +341,7 @@ Expert ExpertService::update_mine(Principal const& who, RequestMeta const& meta,
   own.present.erase("pool_ids");  // pool membership is the office's decision
   return db_.write([&](storage::Connection& c) {
     auto id = own_expert_id(c, who);
-    if (!id) throw Error(Errc::not_found, "your account has no expert record");
+    if (!id) throw Error(Errc::not_found, kNoOwnRecord);
     return edit(c, who, meta, *id, version, own, "expert.update_own");
   });
 }
@@ -347,7 +349,7 @@ Expert ExpertService::update_mine(Principal const& who, RequestMeta const& meta,
 Expert ExpertService::confirm_mine(Principal const& who, RequestMeta const& meta) {
   return db_.write([&](storage::Connection& c) {
     auto id = own_expert_id(c, who);
-    if (!id) throw Error(Errc::not_found, "your account has no expert record");
+    if (!id) throw Error(Errc::not_found, kNoOwnRecord);
     Expert before = load(c, *id);
     std::string now = now_iso();
     store_.confirm(c, *id, now);
@@ -363,27 +365,27 @@ Conflict ExpertService::add_conflict(Principal const& who, RequestMeta const& me
                                      Conflict const& conflict) {
   std::vector<FieldError> errors;
   if (conflict.kind != "person" && conflict.kind != "organization")
-    errors.push_back({"kind", "must be person or organization"});
+    errors.push_back({"kind", "类型须为 person（人员）或 organization（单位）"});
   if (trim_text(conflict.name).empty())
-    errors.push_back({"name", "is required"});
+    errors.push_back({"name", "请填写回避对象的姓名或单位名称"});
   else if (utf8_length(conflict.name) > 200)
-    errors.push_back({"name", "must be at most 200 characters"});
+    errors.push_back({"name", "回避对象不能超过 200 个字符"});
   if (conflict.other_expert_id && conflict.kind == "organization")
-    errors.push_back({"other_expert_id", "only a person conflict names another expert"});
-  if (conflict.until && !is_iso_date(*conflict.until)) errors.push_back({"until", "must be a date YYYY-MM-DD"});
-  if (utf8_length(conflict.note) > 1000) errors.push_back({"note", "must be at most 1000 characters"});
+    errors.push_back({"other_expert_id", "只有人员类型的回避声明可以关联库内专家"});
+  if (conflict.until && !is_iso_date(*conflict.until)) errors.push_back({"until", "截止日期须为 YYYY-MM-DD 格式"});
+  if (utf8_length(conflict.note) > 1000) errors.push_back({"note", "说明不能超过 1000 个字符"});
   if (conflict.other_expert_id && *conflict.other_expert_id == expert_id)
-    errors.push_back({"other_expert_id", "must be another expert"});
+    errors.push_back({"other_expert_id", "不能对自己声明回避"});
   throw_if_invalid(std::move(errors));
   return db_.write([&](storage::Connection& c) {
     if (!who.is_staff()) {
       auto own = own_expert_id(c, who);
-      if (!own || *own != expert_id) throw Error(Errc::not_found, "no such expert");
+      if (!own || *own != expert_id) throw Error(Errc::not_found, kExpertNotFound);
     } else if (!store_.exists(c, expert_id)) {
-      throw Error(Errc::not_found, "no such expert");
+      throw Error(Errc::not_found, kExpertNotFound);
     }
     if (conflict.other_expert_id && !store_.exists(c, *conflict.other_expert_id))
-      throw Error::invalid_field("other_expert_id", "no such expert");
+      throw Error::invalid_field("other_expert_id", "所选专家不存在");
     Conflict k = conflict;
     k.expert_id = expert_id;
     k.name = trim_text(k.name);
@@ -404,10 +406,10 @@ void ExpertService::delete_conflict(Principal const& who, RequestMeta const& met
   db_.write([&](storage::Connection& c) {
     if (!who.is_staff()) {
       auto own = own_expert_id(c, who);
-      if (!own || *own != expert_id) throw Error(Errc::not_found, "no such expert");
+      if (!own || *own != expert_id) throw Error(Errc::not_found, kExpertNotFound);
     }
     auto k = store_.find_conflict(c, expert_id, conflict_id);
-    if (!k) throw Error(Errc::not_found, "no such conflict");
+    if (!k) throw Error(Errc::not_found, "回避声明不存在");
     store_.delete_conflict(c, conflict_id);
     Json before = Json::object();
     before["conflict_id"] = k->id;
@@ -422,7 +424,7 @@ ApplicationReceipt ExpertService::apply(RequestMeta const& meta, ExpertApplicati
   p.pool_ids.clear();
   std::string now = now_iso();
   auto errors = validate_profile(p, year_of(now));
-  if (!p.email) errors.push_back({"email", "is required"});
+  if (!p.email) errors.push_back({"email", "请填写邮箱"});
   throw_if_invalid(std::move(errors));
   std::string receipt = random_token(24);
   return db_.write([&](storage::Connection& c) {
@@ -430,7 +432,7 @@ ApplicationReceipt ExpertService::apply(RequestMeta const& meta, ExpertApplicati
     std::string since = to_iso(now_tp - std::chrono::hours(1));
     auto [count, oldest] = store_.applications_since(c, meta.client_address, since);
     if (count >= config_.application_limit_per_hour) {
-      Error e(Errc::too_many_requests, "too many applications from this address; try again later");
+      Error e(Errc::too_many_requests, "该网络地址提交的申请过多，请稍后再试");
       int wait = 3600;
       if (oldest) {
         if (auto t = parse_iso(*oldest))
@@ -456,7 +458,7 @@ ApplicationReceipt ExpertService::apply(RequestMeta const& meta, ExpertApplicati
 ApplicationStatus ExpertService::application_status(std::string const& receipt) const {
   auto c = db_.read();
   auto app = store_.find_application(*c, sha256_hex(receipt));
-  if (!app) throw Error(Errc::not_found, "no such application");
+  if (!app) throw Error(Errc::not_found, "找不到该申请，请核对申请回执号");
   Expert e = load(*c, app->first);
   return {e.id, e.profile.name, e.status, e.status_reason, app->second};
 }
@@ -465,7 +467,7 @@ ImportOutcome ExpertService::import(Principal const* who, RequestMeta const& met
                                     std::string const& filename_or_content_type, bool dry_run, ExpertStatus initial) {
   if (who) require_curator(*who);
   if (initial != ExpertStatus::pending && initial != ExpertStatus::active)
-    throw Error::invalid_field("status", "imported experts start pending or active");
+    throw Error::invalid_field("status", "导入专家的初始状态须为 pending（待审核）或 active（在库）");
   SheetLimits limits;
   limits.max_rows = kMaxImportRows;
   Table table = read_table(bytes, filename_or_content_type, limits);
@@ -501,8 +503,8 @@ ImportOutcome ExpertService::import(Principal const* who, RequestMeta const& met
       try {
         check_unique_contact(c, store_, row.profile, std::nullopt);
       } catch (Error const& e) {
-        throw Error(Errc::conflict,
-                    "row " + std::to_string(row.row) + ": " + e.detail() + " (added since the dry run; run it again)");
+        throw Error(Errc::conflict, "第 " + std::to_string(row.row) + " 行：" + e.detail() +
+                                        "（该专家是在检查文件之后加入的，请重新检查文件）");
       }
       check_references(c, row.profile);
       Id id = store_.insert(c, row.profile, initial, std::nullopt, ExpertSource::import, now);
@@ -536,13 +538,12 @@ ExpertExport ExpertService::export_rows(Principal const& who, ExpertQuery q) con
 }
 
 std::vector<ExpertLookupItem> ExpertService::lookup(Principal const& who, std::string_view q, int limit) const {
-  if (!who.is_staff() && !who.is(Role::expert))
-    throw Error(Errc::forbidden, "the expert lookup is for experts and staff");
+  if (!who.is_staff() && !who.is(Role::expert)) throw Error(Errc::forbidden, "只有专家、协调员和管理员可以查找专家");
   std::string const text = trim_text(q);
-  if (text.empty()) throw Error::invalid_field("q", "is required");
-  if (utf8_length(text) > 200) throw Error::invalid_field("q", "must be at most 200 characters");
+  if (text.empty()) throw Error::invalid_field("q", "请输入要查找的姓名或单位");
+  if (utf8_length(text) > 200) throw Error::invalid_field("q", "查找内容不能超过 200 个字符");
   std::string const match = storage::fts_query_for(text, /*prefix_latin=*/true);
-  if (match.empty()) throw Error::invalid_field("q", "must contain a letter, a digit or a Chinese character");
+  if (match.empty()) throw Error::invalid_field("q", "查找内容须包含汉字、字母或数字");
   auto c = db_.read();
   return store_.lookup(*c, match, own_expert_id(*c, who), std::clamp(limit, 1, kLookupMaxLimit));
 }

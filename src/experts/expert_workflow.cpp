@@ -3,6 +3,39 @@
 
 namespace zhiku::expert_workflow {
 
+namespace {
+// The names the web UI gives statuses and actions (web/src/locales/zh-CN.ts), for messages.
+char const* label_of(ExpertStatus s) {
+  switch (s) {
+    case ExpertStatus::pending:
+      return "待审核";
+    case ExpertStatus::active:
+      return "在库";
+    case ExpertStatus::suspended:
+      return "暂停";
+    case ExpertStatus::retired:
+      return "出库";
+  }
+  return "";
+}
+
+char const* label_of(ExpertAction a) {
+  switch (a) {
+    case ExpertAction::approve:
+      return "批准入库";
+    case ExpertAction::reject:
+      return "驳回";
+    case ExpertAction::suspend:
+      return "暂停";
+    case ExpertAction::reinstate:
+      return "恢复";
+    case ExpertAction::retire:
+      return "出库";
+  }
+  return "";
+}
+}  // namespace
+
 std::vector<Transition> const& transitions() {
   using S = ExpertStatus;
   using A = ExpertAction;
@@ -36,12 +69,11 @@ std::vector<ExpertAction> allowed_actions(ExpertStatus status, Principal const& 
 }
 
 std::optional<Denial> why_not(ExpertStatus status, ExpertAction action, Principal const& who) {
-  if (!can_curate(who))
-    return Denial{Errc::forbidden, "only coordinators and administrators change an expert's status", {}};
+  if (!can_curate(who)) return Denial{Errc::forbidden, "只有协调员和管理员可以变更专家状态", {}};
   if (find(status, action)) return std::nullopt;
   Denial d;
   d.code = Errc::conflict;
-  d.reason = "cannot " + std::string(to_string(action)) + " an expert who is " + std::string(to_string(status));
+  d.reason = std::string("专家当前状态为「") + label_of(status) + "」，不能执行「" + label_of(action) + "」";
   for (ExpertAction a : allowed_actions(status, who)) d.allowed.emplace_back(to_string(a));
   return d;
 }
@@ -54,7 +86,7 @@ Transition check(ExpertStatus status, ExpertAction action, Principal const& who,
   }
   Transition t = *find(status, action);
   if (t.needs_reason && note.empty())
-    throw Error::invalid_field("note", "a reason is required to " + std::string(to_string(action)));
+    throw Error::invalid_field("note", std::string("「") + label_of(action) + "」须填写原因");
   return t;
 }
 

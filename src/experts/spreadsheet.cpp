@@ -32,9 +32,8 @@ namespace {
 [[noreturn]] void refuse(std::string message) { throw Error{Errc::invalid_argument, std::move(message)}; }
 
 [[noreturn]] void refuse_columns(int row_number, std::size_t max_columns) {
-  refuse("第 " + std::to_string(row_number) + " 行超过 " + std::to_string(max_columns) + " 列的上限 (row " +
-         std::to_string(row_number) + " has content beyond column " + std::to_string(max_columns) + "; at most " +
-         std::to_string(max_columns) + " columns are allowed)");
+  refuse("第 " + std::to_string(row_number) + " 行在第 " + std::to_string(max_columns) + " 列之后还有内容，每行最多 " +
+         std::to_string(max_columns) + " 列");
 }
 
 bool starts_with(std::string_view s, std::string_view prefix) { return s.substr(0, prefix.size()) == prefix; }
@@ -196,8 +195,7 @@ class TableBuilder {
       return;
     }
     if (table_.rows.size() >= limits_.max_rows)
-      refuse("文件的数据超过 " + std::to_string(limits_.max_rows) + " 行，请拆分后分批导入 (the file has more than " +
-             std::to_string(limits_.max_rows) + " data rows; split it into smaller files)");
+      refuse("文件的数据超过 " + std::to_string(limits_.max_rows) + " 行，请拆分后分批导入");
     if (cells.size() < table_.header.size()) cells.resize(table_.header.size());
     table_.rows.push_back(std::move(cells));
     table_.row_numbers.push_back(row_number);
@@ -205,8 +203,7 @@ class TableBuilder {
   }
 
   Table finish() {
-    if (!has_header_)
-      refuse("文件为空：第一行应为列名（姓名、工作单位……） (the file is empty: the first row must name the columns)");
+    if (!has_header_) refuse("文件为空：第一行应为列名（姓名、工作单位……）");
     return std::move(table_);
   }
 
@@ -263,9 +260,8 @@ std::string decode_text(std::string_view bytes) {
     if (body.size() % 2 != 0) body.remove_suffix(1);  // a stray last byte cannot be a character
     auto text = iconv_to_utf8(body, charset, bad);
     if (!text)
-      refuse(std::string("文件按 ") + charset + " 编码无法解码（第 " + std::to_string(bad + 2) +
-             " 字节） (the file has a " + charset + " byte order mark but is not valid " + charset + " at byte " +
-             std::to_string(bad + 2) + ")");
+      refuse(std::string("文件开头标明为 ") + charset + " 编码，但第 " + std::to_string(bad + 2) +
+             " 字节无法按该编码解码，请另存为 UTF-8 CSV");
     return std::move(*text);
   };
   if (starts_with(bytes, "\xEF\xBB\xBF")) {
@@ -274,8 +270,7 @@ std::string decode_text(std::string_view bytes) {
       std::size_t i = 0;
       while (i < bytes.size() && utf8_length_at(bytes, i) != 0) i += utf8_length_at(bytes, i);
       int line = line_of_offset(bytes, i);
-      refuse("第 " + std::to_string(line) + " 行含有无效的 UTF-8 字符 (line " + std::to_string(line) +
-             ": the file starts with a UTF-8 byte order mark but is not valid UTF-8)");
+      refuse("第 " + std::to_string(line) + " 行含有无效的 UTF-8 字符（文件开头标明为 UTF-8 编码）");
     }
     return std::string(bytes);
   }
@@ -287,9 +282,7 @@ std::string decode_text(std::string_view bytes) {
   // CP936 also maps 0x80 (€), which GB18030 leaves undefined.
   if (auto text = iconv_to_utf8(bytes, "CP936", bad)) return std::move(*text);
   int line = line_of_offset(bytes, std::max(bad, bad_gb18030));
-  refuse("无法识别文件编码：第 " + std::to_string(line) +
-         " 行既不是 UTF-8 也不是 GB18030/GBK，请另存为 UTF-8 CSV (cannot decode the file: line " +
-         std::to_string(line) + " is neither UTF-8 nor GB18030/GBK; save it as CSV UTF-8)");
+  refuse("无法识别文件编码：第 " + std::to_string(line) + " 行既不是 UTF-8 也不是 GB18030/GBK，请另存为 UTF-8 CSV");
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -357,8 +350,7 @@ Table parse_csv(std::string_view text, SheetLimits const& limits) {
         for (;;) {
           std::size_t q = text.find('"', i);
           if (q == std::string_view::npos)
-            refuse("第 " + std::to_string(quote_line) + " 行的引号没有闭合 (line " + std::to_string(quote_line) +
-                   ": a quoted cell starts here but its closing quote is missing)");
+            refuse("第 " + std::to_string(quote_line) + " 行的引号没有闭合：以引号开始的单元格缺少结束引号");
           std::string_view chunk = text.substr(i, q - i);
           for (std::size_t k = 0; k < chunk.size(); ++k) {
             char c = chunk[k];
@@ -466,7 +458,7 @@ class ZipArchive {
     }
     std::string why = zip_ == nullptr ? zip_error_strerror(&error) : "";
     zip_error_fini(&error);
-    if (zip_ == nullptr) refuse("文件不是有效的 xlsx（无法作为 zip 打开） (not a valid .xlsx file: " + why + ")");
+    if (zip_ == nullptr) refuse("文件不是有效的 xlsx：无法作为 zip 压缩包打开（" + why + "）");
   }
   ~ZipArchive() { zip_discard(zip_); }
   ZipArchive(ZipArchive const&) = delete;
@@ -483,7 +475,7 @@ class ZipArchive {
     if (zip_stat_index(zip_, at, 0, &stat) == 0 && (stat.valid & ZIP_STAT_SIZE) != 0 && stat.size > max_part_bytes_)
       too_large(name);
     zip_file_t* file = zip_fopen_index(zip_, at, 0);
-    if (file == nullptr) corrupt(name, zip_strerror(zip_));
+    if (file == nullptr) corrupt(name, std::string("无法打开（") + zip_strerror(zip_) + "）");
     struct Closer {
       zip_file_t* file;
       ~Closer() { zip_fclose(file); }
@@ -495,7 +487,7 @@ class ZipArchive {
     for (;;) {
       // The size in the directory may lie; the limit holds on what actually inflates.
       zip_int64_t got = zip_fread(file, buffer, sizeof buffer);
-      if (got < 0) corrupt(name, zip_file_strerror(file));
+      if (got < 0) corrupt(name, std::string("无法解压（") + zip_file_strerror(file) + "）");
       if (got == 0) break;
       if (out.size() + static_cast<std::size_t>(got) > max_part_bytes_) too_large(name);
       out.append(buffer, static_cast<std::size_t>(got));
@@ -504,14 +496,12 @@ class ZipArchive {
   }
 
   [[noreturn]] static void corrupt(std::string const& part, std::string const& why) {
-    refuse("xlsx 文件已损坏 (corrupt .xlsx file: " + part + ": " + why + ")");
+    refuse("xlsx 文件已损坏：" + part + " " + why + "，请用 Excel 打开后重新另存为 .xlsx");
   }
 
  private:
   [[noreturn]] void too_large(std::string const& name) const {
-    refuse("xlsx 文件中的 " + name + " 解压后超过 " + std::to_string(max_part_bytes_ >> 20) +
-           " MB，拒绝读取 (the .xlsx part " + name + " is larger than " + std::to_string(max_part_bytes_ >> 20) +
-           " MB uncompressed)");
+    refuse("xlsx 文件中的 " + name + " 解压后超过 " + std::to_string(max_part_bytes_ >> 20) + " MB，拒绝读取");
   }
 
   zip_t* zip_ = nullptr;
@@ -531,7 +521,7 @@ bool load_part(ZipArchive const& zip, std::string const& name, XmlPart& part) {
   // Keep a run that is only a space ("<t xml:space="preserve"> </t>"): it separates words.
   auto result = part.doc.load_buffer_inplace(part.text.data(), part.text.size(),
                                              pugi::parse_default | pugi::parse_ws_pcdata_single);
-  if (!result) ZipArchive::corrupt(name, result.description());
+  if (!result) ZipArchive::corrupt(name, std::string("不是格式正确的 XML（") + result.description() + "）");
   return true;
 }
 
@@ -921,8 +911,7 @@ Table read_csv(std::string_view bytes, SheetLimits const& limits) {
   std::string text = decode_text(bytes);
   std::size_t nul = text.find('\0');
   if (nul != std::string::npos)
-    refuse("第 " + std::to_string(line_of_offset(text, nul)) +
-           " 行含有空字符，这不是文本格式的 CSV 文件 (not a CSV text file: it contains NUL bytes)");
+    refuse("第 " + std::to_string(line_of_offset(text, nul)) + " 行含有空字符（NUL），这不是文本格式的 CSV 文件");
   return parse_csv(text, limits);
 }
 
@@ -932,9 +921,7 @@ Table read_xlsx(std::string_view bytes, SheetLimits const& limits) {
   std::string workbook_path =
       target_of_type(read_relationships(zip, ""), "/officeDocument").value_or("xl/workbook.xml");
   XmlPart workbook;
-  if (!load_part(zip, workbook_path, workbook))
-    refuse("文件不是 xlsx 工作簿（缺少 " + workbook_path + "） (not an .xlsx workbook: " + workbook_path +
-           " is missing)");
+  if (!load_part(zip, workbook_path, workbook)) refuse("文件不是 xlsx 工作簿（缺少 " + workbook_path + "）");
   pugi::xml_node wb = child_named(workbook.doc, "workbook");
   std::string_view date1904 = child_named(wb, "workbookPr").attribute("date1904").value();
   bool const is_date1904 = date1904 == "1" || date1904 == "true";
@@ -955,7 +942,7 @@ Table read_xlsx(std::string_view bytes, SheetLimits const& limits) {
     }
   }
   if (sheet_path.empty()) {
-    if (!rels.empty()) refuse("xlsx 文件中没有工作表 (the .xlsx workbook has no worksheet)");
+    if (!rels.empty()) refuse("xlsx 文件中没有工作表");
     sheet_path = directory_of(workbook_path) + "worksheets/sheet1.xml";
   }
 
@@ -972,8 +959,7 @@ Table read_xlsx(std::string_view bytes, SheetLimits const& limits) {
   if (auto path = target_of_type(rels, "/styles")) styles = read_styles(zip, *path);
 
   XmlPart sheet;
-  if (!load_part(zip, sheet_path, sheet))
-    refuse("xlsx 文件缺少工作表 " + sheet_path + " (the .xlsx file lacks its worksheet " + sheet_path + ")");
+  if (!load_part(zip, sheet_path, sheet)) refuse("xlsx 文件缺少工作表 " + sheet_path);
   pugi::xml_node data = child_named(child_named(sheet.doc, "worksheet"), "sheetData");
 
   TableBuilder builder(limits);
@@ -990,7 +976,7 @@ Table read_xlsx(std::string_view bytes, SheetLimits const& limits) {
       int column = next_column, ref_row = 0;
       if (pugi::xml_attribute ref = c.attribute("r"))
         if (!parse_cell_ref(ref.value(), column, ref_row))
-          ZipArchive::corrupt(sheet_path, std::string("bad cell reference ") + ref.value());
+          ZipArchive::corrupt(sheet_path, std::string("中的单元格引用 ") + ref.value() + " 无效");
       next_column = column + 1;
 
       std::string_view type = c.attribute("t").value();
@@ -1002,7 +988,7 @@ Table read_xlsx(std::string_view bytes, SheetLimits const& limits) {
           std::string_view raw = v.child_value();
           auto [end, ec] = std::from_chars(raw.data(), raw.data() + raw.size(), index);
           if (ec != std::errc() || end != raw.data() + raw.size() || index >= shared.size())
-            ZipArchive::corrupt(sheet_path, "shared string index " + std::string(raw) + " out of range");
+            ZipArchive::corrupt(sheet_path, "中的共享字符串序号 " + std::string(raw) + " 超出范围");
           value = shared[index];
         }
       } else if (type == "inlineStr" || (!v && child_named(c, "is"))) {
@@ -1031,9 +1017,7 @@ Table read_xlsx(std::string_view bytes, SheetLimits const& limits) {
 Table read_table(std::string_view bytes, std::string_view filename_or_content_type, SheetLimits const& limits) {
   if (starts_with(bytes, "PK\x03\x04") || starts_with(bytes, "PK\x05\x06")) return read_xlsx(bytes, limits);
   if (starts_with(bytes, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1"))
-    refuse(
-        "不支持旧版 .xls 或加密的 Excel 文件，请另存为 .xlsx 或 CSV (legacy .xls and password-protected "
-        "workbooks are not supported; save the file as .xlsx or CSV)");
+    refuse("不支持旧版 .xls 或加密的 Excel 文件，请另存为 .xlsx 或 CSV");
   std::string hint = lower_ascii(filename_or_content_type);
   if (ends_with(hint, ".xlsx") || hint.find("spreadsheetml.sheet") != std::string::npos)
     return read_xlsx(bytes, limits);
@@ -1058,7 +1042,7 @@ std::string write_xlsx(Table const& table, std::string_view sheet_name, std::str
   std::size_t columns = table.header.size();
   for (auto const& row : table.rows) columns = std::max(columns, row.size());
   if (columns > LXW_COL_MAX || table.rows.size() + 3 > LXW_ROW_MAX)
-    throw Error{Errc::invalid_argument, "表格超出 Excel 的行列上限 (the table exceeds Excel's row or column limit)"};
+    throw Error{Errc::invalid_argument, "表格超出 Excel 的行列上限，请缩小筛选范围后再导出"};
 
   TempFile file;
   std::string temp_directory = std::filesystem::temp_directory_path().string();

@@ -15,7 +15,7 @@ namespace zhiku {
 namespace {
 
 void require_curator(Principal const& who) {
-  if (!who.is_staff()) throw Error(Errc::forbidden, "only coordinators and administrators manage these lists");
+  if (!who.is_staff()) throw Error(Errc::forbidden, "只有协调员和管理员可以管理学科领域和专家库");
 }
 
 Json field_view(Field const& f) {
@@ -39,22 +39,22 @@ Json pool_view(Pool const& p) {
 void validate_field(Field const& f) {
   std::vector<FieldError> errors;
   if (trim_text(f.name).empty())
-    errors.push_back({"name", "is required"});
+    errors.push_back({"name", "请填写学科领域名称"});
   else if (utf8_length(f.name) > 100)
-    errors.push_back({"name", "must be at most 100 characters"});
-  if (f.name_en && utf8_length(*f.name_en) > 200) errors.push_back({"name_en", "must be at most 200 characters"});
-  if (f.code && utf8_length(*f.code) > 20) errors.push_back({"code", "must be at most 20 characters"});
-  if (!errors.empty()) throw Error(Errc::invalid_argument, "invalid field", std::move(errors));
+    errors.push_back({"name", "名称不能超过 100 个字符"});
+  if (f.name_en && utf8_length(*f.name_en) > 200) errors.push_back({"name_en", "英文名称不能超过 200 个字符"});
+  if (f.code && utf8_length(*f.code) > 20) errors.push_back({"code", "代码不能超过 20 个字符"});
+  if (!errors.empty()) throw Error::invalid_fields(std::move(errors));
 }
 
 void validate_pool(Pool const& p) {
   std::vector<FieldError> errors;
   if (trim_text(p.name).empty())
-    errors.push_back({"name", "is required"});
+    errors.push_back({"name", "请填写专家库名称"});
   else if (utf8_length(p.name) > 100)
-    errors.push_back({"name", "must be at most 100 characters"});
-  if (utf8_length(p.description) > 1000) errors.push_back({"description", "must be at most 1000 characters"});
-  if (!errors.empty()) throw Error(Errc::invalid_argument, "invalid pool", std::move(errors));
+    errors.push_back({"name", "名称不能超过 100 个字符"});
+  if (utf8_length(p.description) > 1000) errors.push_back({"description", "说明不能超过 1000 个字符"});
+  if (!errors.empty()) throw Error::invalid_fields(std::move(errors));
 }
 
 // Unique indexes on names and codes: the expected constraint violations.
@@ -97,8 +97,9 @@ Field TaxonomyService::create_field(Principal const& who, RequestMeta const& met
   n.name = trim_text(n.name);
   validate_field(n);
   return db_.write([&](storage::Connection& c) {
-    if (n.parent_id && !store_.field_exists(c, *n.parent_id)) throw Error::invalid_field("parent_id", "no such field");
-    Id id = unique_or_conflict("a field with this name (or code) exists already at this place",
+    if (n.parent_id && !store_.field_exists(c, *n.parent_id))
+      throw Error::invalid_field("parent_id", "所选的上级学科领域不存在");
+    Id id = unique_or_conflict("同一上级下已有同名（或同代码）的学科领域",
                                [&] { return store_.insert_field(c, n, now_iso()); });
     audit_.record(c, &who, meta, "field.create", "field", id, audit_diff(Json::object(), field_view(n)));
     return *store_.find_field(c, id);
@@ -110,8 +111,8 @@ Field TaxonomyService::update_field(Principal const& who, RequestMeta const& met
   require_curator(who);
   return db_.write([&](storage::Connection& c) {
     auto before = store_.find_field(c, id);
-    if (!before) throw Error(Errc::not_found, "no such field");
-    if (before->version != version) throw Error(Errc::precondition_failed, "the field was changed by someone else");
+    if (!before) throw Error(Errc::not_found, "学科领域不存在");
+    if (before->version != version) throw Error(Errc::precondition_failed, "该学科领域已被他人修改，请刷新后重试");
     Field f = *before;
     auto has = [&](char const* k) { return p.present.count(k) > 0; };
     if (has("parent_id")) f.parent_id = p.values.parent_id;
@@ -121,13 +122,13 @@ Field TaxonomyService::update_field(Principal const& who, RequestMeta const& met
     if (has("sort")) f.sort = p.values.sort;
     validate_field(f);
     if (f.parent_id) {
-      if (!store_.field_exists(c, *f.parent_id)) throw Error::invalid_field("parent_id", "no such field");
+      if (!store_.field_exists(c, *f.parent_id)) throw Error::invalid_field("parent_id", "所选的上级学科领域不存在");
       if (store_.is_ancestor_or_self(c, id, *f.parent_id))
-        throw Error(Errc::conflict, "a field cannot be moved under itself or one of its descendants");
+        throw Error(Errc::conflict, "不能把学科领域移到它自己或它的下级领域之下");
     }
-    bool ok = unique_or_conflict("a field with this name (or code) exists already at this place",
+    bool ok = unique_or_conflict("同一上级下已有同名（或同代码）的学科领域",
                                  [&] { return store_.update_field(c, f, now_iso()); });
-    if (!ok) throw Error(Errc::precondition_failed, "the field was changed by someone else");
+    if (!ok) throw Error(Errc::precondition_failed, "该学科领域已被他人修改，请刷新后重试");
     audit_.record(c, &who, meta, "field.update", "field", id, audit_diff(field_view(*before), field_view(f)));
     return *store_.find_field(c, id);
   });
@@ -137,15 +138,14 @@ void TaxonomyService::delete_field(Principal const& who, RequestMeta const& meta
   require_curator(who);
   db_.write([&](storage::Connection& c) {
     auto before = store_.find_field(c, id);
-    if (!before) throw Error(Errc::not_found, "no such field");
-    if (store_.field_has_children(c, id))
-      throw Error(Errc::conflict, "the field has sub-fields; delete or move them first");
-    if (store_.field_in_use(c, id)) throw Error(Errc::conflict, "experts are classified under this field");
+    if (!before) throw Error(Errc::not_found, "学科领域不存在");
+    if (store_.field_has_children(c, id)) throw Error(Errc::conflict, "该学科领域还有下级领域，请先删除或移走下级领域");
+    if (store_.field_in_use(c, id)) throw Error(Errc::conflict, "有专家归在该学科领域下，不能删除");
     try {
       store_.delete_field(c, id);
     } catch (storage::Error const& e) {
       // Topics and proposals refer to fields too (their foreign keys restrict the delete).
-      if (e.is_constraint()) throw Error(Errc::conflict, "the field is in use");
+      if (e.is_constraint()) throw Error(Errc::conflict, "该学科领域已被课题或成果引用，不能删除");
       throw;
     }
     audit_.record(c, &who, meta, "field.delete", "field", id, audit_diff(field_view(*before), Json::object()));
@@ -163,8 +163,7 @@ Pool TaxonomyService::create_pool(Principal const& who, RequestMeta const& meta,
   n.name = trim_text(n.name);
   validate_pool(n);
   return db_.write([&](storage::Connection& c) {
-    Id id =
-        unique_or_conflict("a pool with this name exists already", [&] { return store_.insert_pool(c, n, now_iso()); });
+    Id id = unique_or_conflict("已有同名的专家库", [&] { return store_.insert_pool(c, n, now_iso()); });
     audit_.record(c, &who, meta, "pool.create", "pool", id, audit_diff(Json::object(), pool_view(n)));
     return *store_.find_pool(c, id);
   });
@@ -175,16 +174,15 @@ Pool TaxonomyService::update_pool(Principal const& who, RequestMeta const& meta,
   require_curator(who);
   return db_.write([&](storage::Connection& c) {
     auto before = store_.find_pool(c, id);
-    if (!before) throw Error(Errc::not_found, "no such pool");
-    if (before->version != version) throw Error(Errc::precondition_failed, "the pool was changed by someone else");
+    if (!before) throw Error(Errc::not_found, "专家库不存在");
+    if (before->version != version) throw Error(Errc::precondition_failed, "该专家库已被他人修改，请刷新后重试");
     Pool n = *before;
     if (p.present.count("name")) n.name = trim_text(p.values.name);
     if (p.present.count("description")) n.description = p.values.description;
     if (p.present.count("sort")) n.sort = p.values.sort;
     validate_pool(n);
-    bool ok =
-        unique_or_conflict("a pool with this name exists already", [&] { return store_.update_pool(c, n, now_iso()); });
-    if (!ok) throw Error(Errc::precondition_failed, "the pool was changed by someone else");
+    bool ok = unique_or_conflict("已有同名的专家库", [&] { return store_.update_pool(c, n, now_iso()); });
+    if (!ok) throw Error(Errc::precondition_failed, "该专家库已被他人修改，请刷新后重试");
     audit_.record(c, &who, meta, "pool.update", "pool", id, audit_diff(pool_view(*before), pool_view(n)));
     return *store_.find_pool(c, id);
   });
@@ -194,10 +192,9 @@ void TaxonomyService::delete_pool(Principal const& who, RequestMeta const& meta,
   require_curator(who);
   db_.write([&](storage::Connection& c) {
     auto before = store_.find_pool(c, id);
-    if (!before) throw Error(Errc::not_found, "no such pool");
+    if (!before) throw Error(Errc::not_found, "专家库不存在");
     if (before->member_count > 0)
-      throw Error(Errc::conflict,
-                  "the pool has " + std::to_string(before->member_count) + " members; remove them first");
+      throw Error(Errc::conflict, "该专家库还有 " + std::to_string(before->member_count) + " 位专家，请先将他们移出");
     store_.delete_pool(c, id);
     audit_.record(c, &who, meta, "pool.delete", "pool", id, audit_diff(pool_view(*before), Json::object()));
   });

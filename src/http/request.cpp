@@ -43,7 +43,7 @@ std::optional<std::string_view> Request::cookie(std::string_view name) const {
 
 Id Request::id_param(std::string_view name) const {
   auto v = to_int(param(name));
-  if (!v || *v <= 0) throw Error(Errc::not_found, "no such resource");
+  if (!v || *v <= 0) throw Error(Errc::not_found, "请求的资源不存在");
   return *v;
 }
 
@@ -51,9 +51,7 @@ std::optional<long long> Request::query_int(std::string_view name, long long min
   auto raw = query_param(name);
   if (!raw || raw->empty()) return std::nullopt;
   auto v = to_int(*raw);
-  if (!v || *v < min || *v > max)
-    throw Error::invalid_field(std::string(name),
-                               "must be an integer between " + std::to_string(min) + " and " + std::to_string(max));
+  if (!v || *v < min || *v > max) throw Error::invalid_field(std::string(name), integer_range_message(min, max));
   return v;
 }
 
@@ -64,7 +62,7 @@ std::optional<std::int64_t> Request::if_match_version() const {
   if (v.substr(0, 2) == "W/") v.remove_prefix(2);
   if (v.size() >= 2 && v.front() == '"' && v.back() == '"') v = v.substr(1, v.size() - 2);
   auto n = to_int(v);
-  if (!n || *n < 1) throw Error(Errc::precondition_failed, "If-Match does not name a version of this resource");
+  if (!n || *n < 1) throw Error(Errc::precondition_failed, "If-Match 请求头须为该资源的版本号，如 \"3\"");
   return *n;
 }
 
@@ -75,7 +73,7 @@ Json Request::json() const {
   bool is_json = media.size() == 16 && std::equal(media.begin(), media.end(), "application/json", [](char a, char b) {
                    return std::tolower(static_cast<unsigned char>(a)) == b;
                  });
-  if (!is_json) throw Error(Errc::unsupported_media_type, "the request body must be application/json");
+  if (!is_json) throw Error(Errc::unsupported_media_type, "请求体须为 JSON（Content-Type: application/json）");
   return parse_json_body(body);
 }
 

@@ -57,7 +57,7 @@ std::string new_request_id() {
 // 1.81 accepts some of these; a front proxy may read them differently (request smuggling).
 std::string framing_problem(bhttp::request_parser<bhttp::empty_body> const& p) {
   auto const& h = p.get();
-  if (h.version() != 11 && h.version() != 10) return "unsupported HTTP version";
+  if (h.version() != 11 && h.version() != 10) return "不支持该 HTTP 版本，请使用 HTTP/1.1";
   size_t hosts = 0, lengths = 0, encodings = 0;
   for (auto const& f : h) {
     switch (f.name()) {
@@ -74,20 +74,20 @@ std::string framing_problem(bhttp::request_parser<bhttp::empty_body> const& p) {
         break;
     }
   }
-  if (encodings > 0) return "Transfer-Encoding is not supported; send Content-Length";
-  if (lengths > 1) return "more than one Content-Length";
+  if (encodings > 0) return "不支持 Transfer-Encoding，请改用 Content-Length";
+  if (lengths > 1) return "Content-Length 请求头只能出现一次";
   // Beast reads "Content-Length: 2, 2" as 2; a proxy in front may not. Only plain digits.
   if (lengths == 1) {
     auto v = h[bhttp::field::content_length];
     if (v.empty() || !std::all_of(v.begin(), v.end(), [](char c) { return c >= '0' && c <= '9'; }))
-      return "Content-Length must be a single decimal number";
+      return "Content-Length 须为一个十进制整数";
   }
-  if (h.version() == 11 && hosts == 0) return "missing Host header";
-  if (hosts > 1) return "more than one Host header";
-  if (hosts == 1 && h[bhttp::field::host].empty()) return "empty Host header";
+  if (h.version() == 11 && hosts == 0) return "缺少 Host 请求头";
+  if (hosts > 1) return "Host 请求头只能出现一次";
+  if (hosts == 1 && h[bhttp::field::host].empty()) return "Host 请求头为空";
   auto m = h.method();
   bool body_method = m == bhttp::verb::post || m == bhttp::verb::put || m == bhttp::verb::patch;
-  if (body_method && lengths == 0) return "a request with a body needs Content-Length";
+  if (body_method && lengths == 0) return "带请求体的请求须提供 Content-Length";
   return {};
 }
 
@@ -165,16 +165,16 @@ struct Server::Impl {
     } catch (...) {
       spdlog::error("request {} {} {} failed with a non-standard exception", req.request_id, req.method, req.path);
     }
-    return Response::problem(500, "Internal Server Error", "the server could not complete the request");
+    return Response::problem(500, "Internal Server Error", "服务器未能完成该请求，请稍后重试");
   }
 
   // Runs everything before the handler. Returns a response when the request stops here.
   std::optional<Response> prepare(Request& req, Match const& m) const {
     if (!m.route) {
-      if (m.allowed.empty()) return Response::problem(404, "Not Found", "no such API endpoint");
+      if (m.allowed.empty()) return Response::problem(404, "Not Found", "没有这个 API 接口");
       std::string allow;
       for (auto const& a : m.allowed) allow += (allow.empty() ? "" : ", ") + a;
-      Response r = Response::problem(405, "Method Not Allowed", "allowed methods: " + allow);
+      Response r = Response::problem(405, "Method Not Allowed", "该接口不支持此请求方法，可用的方法：" + allow);
       r.header("Allow", allow);
       return r;
     }
@@ -184,7 +184,7 @@ struct Server::Impl {
       req.principal = auth(req);
     } catch (std::exception const& e) {
       spdlog::error("request {}: authentication failed: {}", req.request_id, e.what());
-      return Response::problem(500, "Internal Server Error", "the server could not complete the request");
+      return Response::problem(500, "Internal Server Error", "服务器未能完成该请求，请稍后重试");
     }
     Policy const& policy = m.route->policy;
     int refused = policy.gate(req.principal ? &*req.principal : nullptr);
@@ -291,12 +291,13 @@ struct Server::Impl {
       {
         auto [ec, n] = co_await bhttp::async_read_header(stream, buffer, hp, kNoThrow);
         if (ec == bhttp::error::header_limit) {
-          co_await refuse(stream, 11, 431, "request header too large", new_request_id());
+          co_await refuse(stream, 11, 431, "请求头超过 " + std::to_string(config.header_limit_bytes) + " 字节的上限",
+                          new_request_id());
           co_return;
         }
         if (ec == beast::error::timeout || ec == net::error::eof || ec == net::error::connection_reset) co_return;
         if (ec) {
-          co_await refuse(stream, 11, 400, "malformed request", new_request_id());
+          co_await refuse(stream, 11, 400, "请求格式不正确", new_request_id());
           co_return;
         }
       }
@@ -317,9 +318,7 @@ struct Server::Impl {
       auto url = boost::urls::parse_origin_form(req.target);
       if (!url) {
         co_await refuse(stream, head.version(), 400,
-                        "invalid request target: it must be a path, with non-ASCII characters "
-                        "percent-encoded",
-                        rid);
+                        "请求目标无效：须为路径，非 ASCII 字符须经百分号编码（percent-encoding）", rid);
         co_return;
       }
       req.path = url->path();
@@ -327,7 +326,7 @@ struct Server::Impl {
       bool bad_utf8 = !is_valid_utf8(req.path);
       for (auto const& [k, v] : req.query) bad_utf8 = bad_utf8 || !is_valid_utf8(k) || !is_valid_utf8(v);
       if (bad_utf8) {
-        co_await refuse(stream, head.version(), 400, "the request target is not valid UTF-8 after decoding", rid);
+        co_await refuse(stream, head.version(), 400, "请求目标解码后不是有效的 UTF-8 文本", rid);
         co_return;
       }
       for (auto const& f : head) {
@@ -342,8 +341,7 @@ struct Server::Impl {
       std::size_t limit =
           match.route && match.route->accepts_upload ? config.upload_limit_bytes : config.body_limit_bytes;
       if (auto cl = hp.content_length(); cl && *cl > limit) {
-        co_await refuse(stream, head.version(), 413, "request body is larger than " + std::to_string(limit) + " bytes",
-                        rid);
+        co_await refuse(stream, head.version(), 413, "请求体超过 " + std::to_string(limit) + " 字节的上限", rid);
         co_return;
       }
       bool keep_alive = head.keep_alive();
@@ -366,7 +364,7 @@ struct Server::Impl {
       {
         auto [ec, n] = co_await bhttp::async_read(stream, buffer, parser, kNoThrow);
         if (ec == bhttp::error::body_limit) {
-          co_await refuse(stream, version, 413, "request body is too large", rid);
+          co_await refuse(stream, version, 413, "请求体超过 " + std::to_string(limit) + " 字节的上限", rid);
           co_return;
         }
         if (ec) co_return;  // timeout or a broken connection mid-body: nothing to answer
@@ -390,7 +388,7 @@ struct Server::Impl {
       } else if (static_files && (req.method == "GET" || req.method == "HEAD")) {
         res = static_files->serve(req);
       } else {
-        res = Response::problem(404, "Not Found", "no such resource");
+        res = Response::problem(404, "Not Found", "请求的资源不存在");
       }
       add_common_headers(req, res, api);
 

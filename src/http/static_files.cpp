@@ -102,8 +102,7 @@ std::optional<Response> StaticFiles::file_response(std::string const& rel, Reque
 }
 
 Response StaticFiles::serve(Request const& req) const {
-  if (!is_safe_target(req.target, req.path))
-    return Response::problem(400, "Bad Request", "the path is not allowed");
+  if (!is_safe_target(req.target, req.path)) return Response::problem(400, "Bad Request", "不允许访问该路径");
   std::string rel = req.path;
   while (!rel.empty() && rel.front() == '/') rel.erase(0, 1);
   if (rel.empty()) rel = "index.html";
@@ -114,7 +113,7 @@ Response StaticFiles::serve(Request const& req) const {
   if (!has_extension) {
     if (auto r = file_response("index.html", req, false)) return *r;
   }
-  return Response::problem(404, "Not Found", "no such file");
+  return Response::problem(404, "Not Found", "文件不存在");
 }
 
 }  // namespace zhiku::http

@@ -29,6 +29,22 @@ describe('describeProblem', () => {
     expect(describeProblem(e, t, false)?.fields).toEqual([])
   })
 
+  it('does not list again the field errors the server summed up in its detail', () => {
+    // The server's own wording for several invalid fields (core/error.hpp Error::invalid_fields).
+    const e = new ApiError({
+      status: 400,
+      title: 'Bad Request',
+      detail: '以下字段有误：name（请填写姓名）；birth_year（出生年份须在 1900 至 2010 之间）',
+      errors: [
+        { field: 'name', message: '请填写姓名' },
+        { field: 'birth_year', message: '出生年份须在 1900 至 2010 之间' },
+      ],
+    })
+    const v = describeProblem(e, t)
+    expect(v?.message).toBe('以下字段有误：name（请填写姓名）；birth_year（出生年份须在 1900 至 2010 之间）')
+    expect(v?.fields).toEqual([])
+  })
+
   it('explains a stale version (412)', () => {
     const v = describeProblem(new ApiError({ status: 412, title: 'Precondition Failed', detail: '版本已过期' }), t)
     expect(v?.message).toBe('版本已过期')

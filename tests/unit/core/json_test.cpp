@@ -39,14 +39,14 @@ TEST_CASE("parse_json_body refuses 100,000 nested arrays quickly and without cra
   auto e = error_of([&] { parse_json_body(deep); });
   auto took = std::chrono::steady_clock::now() - started;
   CHECK(e.code() == Errc::invalid_argument);
-  CHECK_THAT(e.detail(), Catch::Contains("nesting"));
+  CHECK_THAT(e.detail(), Catch::Contains("嵌套"));
   CHECK(took < std::chrono::milliseconds(100));
 
   SECTION("objects count as nesting too") {
     std::string objects;
     for (int i = 0; i < 1000; ++i) objects += "{\"a\":";
     objects += "1" + std::string(1000, '}');
-    CHECK_THAT(error_of([&] { parse_json_body(objects); }).detail(), Catch::Contains("nesting"));
+    CHECK_THAT(error_of([&] { parse_json_body(objects); }).detail(), Catch::Contains("嵌套"));
   }
 }
 
@@ -78,7 +78,7 @@ TEST_CASE("parse_json_body refuses malformed and empty bodies with a 400-class e
     CHECK(e.code() == Errc::invalid_argument);
     CHECK_THAT(e.detail(), Catch::Contains("JSON"));
   }
-  CHECK_THAT(error_of([] { parse_json_body(""); }).detail(), Catch::Contains("empty"));
+  CHECK_THAT(error_of([] { parse_json_body(""); }).detail(), Catch::Contains("请求体为空"));
 }
 
 TEST_CASE("parse_json_body parses Chinese text intact", "[core][json]") {
@@ -103,7 +103,7 @@ TEST_CASE("JsonFields collects every field error before throwing once", "[core][
   for (auto const& fe : e.errors()) fields.push_back(fe.field);
   CHECK(fields == std::vector<std::string>{"name", "age", "ok", "tags[1]", "when", "missing"});
   CHECK_THAT(e.detail(), Catch::Contains("name") && Catch::Contains("missing"));
-  CHECK(e.errors().back().message == "is required");
+  CHECK(e.errors().back().message == "此项必填");
 }
 
 TEST_CASE("JsonFields finish does nothing when every field is valid", "[core][json]") {
@@ -143,8 +143,8 @@ TEST_CASE("JsonFields counts lengths in characters, not bytes", "[core][json]") 
   auto e = error_of([&] { f.finish(); });
   REQUIRE(e.errors().size() == 2);
   CHECK(e.errors()[0].field == "long");
-  CHECK(e.errors()[0].message == "must be at most 10 characters");
-  CHECK(e.errors()[1].message == "must be at least 11 characters");
+  CHECK(e.errors()[0].message == "不能超过 10 个字符");
+  CHECK(e.errors()[1].message == "至少需要 11 个字符");
 }
 
 TEST_CASE("JsonFields trims ASCII and ideographic spaces around strings", "[core][json]") {
@@ -164,7 +164,7 @@ TEST_CASE("JsonFields trims ASCII and ideographic spaces around strings", "[core
   auto e = error_of([&] { f.finish(); });
   REQUIRE(e.errors().size() == 1);
   CHECK(e.errors()[0].field == "d");
-  CHECK(e.errors()[0].message == "must not be empty");
+  CHECK(e.errors()[0].message == "不能为空");
 }
 
 TEST_CASE("JsonFields checks integer ranges and types", "[core][json]") {
@@ -177,9 +177,9 @@ TEST_CASE("JsonFields checks integer ranges and types", "[core][json]") {
   CHECK_FALSE(f.opt_int("e", 0, 10));
   auto e = error_of([&] { f.finish(); });
   REQUIRE(e.errors().size() == 4);
-  CHECK(e.errors()[0].message == "must be an integer");
-  CHECK(e.errors()[1].message == "must be between 0 and 10");
-  CHECK(e.errors()[3].message == "must be an integer");
+  CHECK(e.errors()[0].message == "须为整数");
+  CHECK(e.errors()[1].message == "须为 0 至 10 之间的整数");
+  CHECK(e.errors()[3].message == "须为整数");
 
   SECTION("a huge unsigned value never passes an int64 range") {
     JsonFields g(body);

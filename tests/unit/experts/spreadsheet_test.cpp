@@ -2,6 +2,7 @@
 #include "experts/spreadsheet.hpp"
 
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -16,6 +17,8 @@
 #include <catch2/catch.hpp>
 
 #include "core/error.hpp"
+#include "support/chinese_text.hpp"
+#include "support/test_server.hpp"
 
 #ifndef ZHIKU_FIXTURES_DIR
 #error "ZHIKU_FIXTURES_DIR must name tests/fixtures"
@@ -112,6 +115,8 @@ std::string refusal(std::string_view bytes, zhiku::SheetLimits const& limits = {
     zhiku::read_table(bytes, "upload", limits);
   } catch (Error const& e) {
     CHECK(e.code() == Errc::invalid_argument);
+    INFO(e.detail());
+    CHECK(zhiku::test::has_cjk(e.detail()));  // the import wizard shows it as it is
     return e.detail();
   }
   FAIL("the file was accepted");
@@ -163,7 +168,7 @@ TEST_CASE("a quoted cell may span lines and records may end with CRLF", "[expert
 
 TEST_CASE("an unterminated quote is refused naming the line where it opened", "[experts][import]") {
   std::string detail = refusal("姓名,单位\n张三,清华\n李四,\"北京大学\n王五,复旦\n");
-  CHECK_THAT(detail, Catch::Contains("第 3 行") && Catch::Contains("line 3"));
+  CHECK_THAT(detail, Catch::Contains("第 3 行") && Catch::Contains("引号没有闭合"));
 }
 
 TEST_CASE("empty rows are skipped but the other rows keep their numbers", "[experts][import]") {
@@ -200,8 +205,8 @@ TEST_CASE("cells are trimmed of ASCII and full-width spaces", "[experts][import]
 
 TEST_CASE("a file without a header row is refused", "[experts][import]") {
   SECTION("empty") { CHECK_THAT(refusal(""), Catch::Contains("文件为空")); }
-  SECTION("blank lines") { CHECK_THAT(refusal("\r\n , \r\n\r\n"), Catch::Contains("empty")); }
-  SECTION("a byte order mark only") { CHECK_THAT(refusal("\xEF\xBB\xBF"), Catch::Contains("empty")); }
+  SECTION("blank lines") { CHECK_THAT(refusal("\r\n , \r\n\r\n"), Catch::Contains("文件为空")); }
+  SECTION("a byte order mark only") { CHECK_THAT(refusal("\xEF\xBB\xBF"), Catch::Contains("文件为空")); }
 }
 
 TEST_CASE("files beyond the row or column limit are refused", "[experts][import]") {
@@ -209,14 +214,14 @@ TEST_CASE("files beyond the row or column limit are refused", "[experts][import]
   limits.max_rows = 3;
   limits.max_columns = 4;
   CHECK_NOTHROW(zhiku::read_csv("a\n1\n2\n3\n", limits));
-  CHECK_THAT(refusal("a\n1\n2\n3\n4\n", limits), Catch::Contains("more than 3 data rows"));
+  CHECK_THAT(refusal("a\n1\n2\n3\n4\n", limits), Catch::Contains("超过 3 行"));
   CHECK_NOTHROW(zhiku::read_csv("a,b,c,d,,,,\n", limits));
-  CHECK_THAT(refusal("a\n1,2,3,4,5\n", limits), Catch::Contains("第 2 行") && Catch::Contains("at most 4"));
+  CHECK_THAT(refusal("a\n1,2,3,4,5\n", limits), Catch::Contains("第 2 行") && Catch::Contains("最多 4 列"));
   std::string xlsx = zhiku::write_xlsx(Table{{"a", "b", "c", "d", "e"}, {}, {}, 1});
-  CHECK_THAT(refusal(xlsx, limits), Catch::Contains("第 1 行") && Catch::Contains("beyond column 4"));
+  CHECK_THAT(refusal(xlsx, limits), Catch::Contains("第 1 行") && Catch::Contains("第 4 列之后"));
   SECTION("the defaults are 50,000 rows and 200 columns") {
     std::string wide = "a" + std::string(200, ',') + "b\n";
-    CHECK_THAT(refusal(wide), Catch::Contains("beyond column 200"));
+    CHECK_THAT(refusal(wide), Catch::Contains("第 200 列之后"));
     CHECK_NOTHROW(zhiku::read_csv("a" + std::string(100'000, ',') + "\n"));
     std::string tall = "a\n";
     for (int i = 0; i < 50'001; ++i) tall += "x\n";
@@ -228,7 +233,7 @@ TEST_CASE("bytes that are no known text are refused", "[experts][import]") {
   SECTION("neither UTF-8 nor GB18030") {
     CHECK_THAT(refusal("姓名\n张三\n\x81\x20\n"), Catch::Contains("第 3 行") && Catch::Contains("GB18030"));
   }
-  SECTION("binary") { CHECK_THAT(refusal(std::string("a,b\n\0\0\0", 7)), Catch::Contains("NUL")); }
+  SECTION("binary") { CHECK_THAT(refusal(std::string("a,b\n\0\0\0", 7)), Catch::Contains("空字符")); }
   SECTION("UTF-16 with a broken surrogate") {
     CHECK_THAT(refusal(std::string("\xFF\xFE"
                                    "a\0\x00\xD8"
@@ -333,15 +338,19 @@ TEST_CASE("write_xlsx cleans what Excel would reject", "[experts][import]") {
 }
 
 TEST_CASE("write_xlsx leaves no temporary file behind", "[experts][import]") {
-  auto count = [] {
-    int n = 0;
-    for (auto const& e : std::filesystem::directory_iterator(std::filesystem::temp_directory_path()))
-      if (e.path().filename().string().rfind("zhiku-export-", 0) == 0) ++n;
-    return n;
-  };
-  int before = count();
-  zhiku::write_xlsx(Table{{"a"}, {{"1"}}, {}, 1});
-  CHECK(count() == before);
+  // A private temporary directory: other tests (and other test processes) export at the same time.
+  zhiku::test::TempDir dir;
+  char const* saved = std::getenv("TMPDIR");
+  std::string const previous = saved ? saved : "";
+  ::setenv("TMPDIR", dir.path().c_str(), 1);
+  REQUIRE(std::filesystem::temp_directory_path() == dir.path());
+  std::string const bytes = zhiku::write_xlsx(Table{{"a"}, {{"1"}}, {}, 1});
+  if (saved)
+    ::setenv("TMPDIR", previous.c_str(), 1);
+  else
+    ::unsetenv("TMPDIR");
+  CHECK(bytes.rfind("PK", 0) == 0);
+  CHECK(std::filesystem::is_empty(dir.path()));
 }
 
 TEST_CASE("a corrupt xlsx is refused with an Error, not a crash", "[experts][import]") {
@@ -356,19 +365,19 @@ TEST_CASE("a corrupt xlsx is refused with an Error, not a crash", "[experts][imp
     CHECK_THAT(refusal(bytes.substr(0, bytes.size() / 2)), Catch::Contains("xlsx"));
   }
   SECTION("a zip that is no workbook") {
-    CHECK_THAT(refusal(make_zip({{"readme.txt", "hello"}})), Catch::Contains("not an .xlsx workbook"));
+    CHECK_THAT(refusal(make_zip({{"readme.txt", "hello"}})), Catch::Contains("不是 xlsx 工作簿"));
   }
   SECTION("broken XML in the sheet") {
     std::string bytes = make_zip({{"xl/workbook.xml", "<workbook><sheets/></workbook>"},
                                   {"xl/worksheets/sheet1.xml", "<worksheet><sheetData><row><c"}});
-    CHECK_THAT(refusal(bytes), Catch::Contains("corrupt"));
+    CHECK_THAT(refusal(bytes), Catch::Contains("已损坏"));
   }
   SECTION("a shared string index out of range") {
     std::string bytes = make_zip(
         {{"xl/workbook.xml", "<workbook/>"},
          {"xl/worksheets/sheet1.xml",
           "<worksheet><sheetData><row r=\"1\"><c r=\"A1\" t=\"s\"><v>7</v></c></row></sheetData></worksheet>"}});
-    CHECK_THAT(refusal(bytes), Catch::Contains("out of range"));
+    CHECK_THAT(refusal(bytes), Catch::Contains("超出范围"));
   }
 }
 
@@ -448,7 +457,7 @@ TEST_CASE("an xlsx part larger than the limit is refused", "[experts][import]") 
   std::string bytes = zhiku::write_xlsx(Table{{"姓名"}, {{std::string(5000, 'x')}}, {}, 1});
   zhiku::SheetLimits limits;
   limits.max_xlsx_part_bytes = 4096;
-  CHECK_THAT(refusal(bytes, limits), Catch::Contains("larger than"));
+  CHECK_THAT(refusal(bytes, limits), Catch::Contains("解压后超过"));
   CHECK_NOTHROW(zhiku::read_xlsx(bytes));
 }
 

@@ -1,7 +1,9 @@
-// Request helpers: If-Match versions, cookies, ids.
+// Request helpers: If-Match versions, cookies, ids, and their messages in Chinese.
 #include "http/request.hpp"
 
 #include <catch2/catch.hpp>
+
+#include "support/chinese_text.hpp"
 
 using zhiku::Errc;
 using zhiku::Error;
@@ -33,4 +35,57 @@ TEST_CASE("a cookie is found among several and a malformed id names no resource"
   CHECK(!req.cookie("missing"));
   req.params = {{"id", "12x"}};
   CHECK_THROWS_AS(req.id_param(), Error);
+}
+
+TEST_CASE("the request helpers refuse in Chinese, naming the parameter", "[http][request][messages]") {
+  Request req;
+  req.query = {{"page", "0"}, {"page_size", "abc"}, {"id", "-4"}};
+  struct Case {
+    char const* name;
+    long long min, max;
+    char const* expected;
+  };
+  for (auto [name, min, max, expected] :
+       {Case{"page", 1, 1'000'000, "须为 1 至 1000000 之间的整数"},
+        Case{"page_size", 1, 100, "须为 1 至 100 之间的整数"}, Case{"id", 1, INT64_MAX, "须为正整数"}}) {
+    INFO(name);
+    try {
+      (void)req.query_int(name, min, max);
+      FAIL("accepted");
+    } catch (Error const& e) {
+      CHECK(e.code() == Errc::invalid_argument);
+      REQUIRE(e.errors().size() == 1);
+      CHECK(e.errors()[0].field == name);
+      CHECK(e.errors()[0].message == expected);
+    }
+  }
+
+  req.headers = {{"if-match", "*"}};
+  try {
+    (void)req.if_match_version();
+    FAIL("accepted");
+  } catch (Error const& e) {
+    CHECK(zhiku::test::has_cjk(e.detail()));
+    CHECK_THAT(e.detail(), Catch::Contains("If-Match"));
+  }
+
+  req.headers = {{"content-type", "text/plain"}};
+  req.body = "{}";
+  try {
+    (void)req.json();
+    FAIL("accepted");
+  } catch (Error const& e) {
+    CHECK(e.code() == Errc::unsupported_media_type);
+    CHECK(zhiku::test::has_cjk(e.detail()));
+    CHECK_THAT(e.detail(), Catch::Contains("application/json"));
+  }
+
+  req.params = {{"id", "x"}};
+  try {
+    (void)req.id_param();
+    FAIL("accepted");
+  } catch (Error const& e) {
+    CHECK(e.code() == Errc::not_found);
+    CHECK(zhiku::test::has_cjk(e.detail()));
+  }
 }
