@@ -23,7 +23,7 @@ CreatedToken TokenService::create(Principal const& who, RequestMeta const& meta,
   if (chars < 1 || chars > kMaxTokenNameChars) errors.push_back({"name", "名称须为 1 至 50 个字符"});
   if (expires_in_days < 1 || expires_in_days > kMaxTokenDays)
     errors.push_back({"expires_in_days", "有效期须为 1 至 366 天"});
-  if (!errors.empty()) throw Error(Errc::invalid_argument, "invalid fields", std::move(errors));
+  if (!errors.empty()) throw Error::invalid_fields(std::move(errors));
 
   auto now = std::chrono::system_clock::now();
   CreatedToken out;

@@ -18,10 +18,7 @@ namespace {
 constexpr PasswordHashParams kOneTimeHashParams{1, 1024u * 1024u};
 
 void throw_if_invalid(std::vector<FieldError> errors) {
-  if (errors.empty()) return;
-  std::string detail = "invalid fields:";
-  for (auto const& e : errors) detail += " " + e.field + " (" + e.message + ")";
-  throw Error(Errc::invalid_argument, std::move(detail), std::move(errors));
+  if (!errors.empty()) throw Error::invalid_fields(std::move(errors));
 }
 
 void check_password_strength(std::string_view password, std::string_view username, char const* field) {
