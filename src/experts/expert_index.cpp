@@ -60,7 +60,7 @@ std::vector<ExpertIndex::Row> ExpertIndex::load(storage::Connection& c,
       auto s = c.prepare(std::string(kRowColumns) + " ORDER BY id");
       while (s.step()) read_row(s);
     }
-    // Both tables are keyed (expert_id, …), so their rows come grouped by expert.
+    // Field and pool memberships, attached to their expert's row.
     auto s = c.prepare("SELECT expert_id, field_id FROM expert_fields ORDER BY expert_id, field_id");
     while (s.step())
       if (auto* r = row_of(s.int64(0))) r->fields.push_back(s.int64(1));
