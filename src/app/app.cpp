@@ -62,8 +62,8 @@ App::App(AppConfig config) : config_(std::move(config)), started_(std::chrono::s
   // [experts] routes
   add_expert_routes(router_, services_->experts, services_->taxonomy);
   services_->experts.warm();
-  if (int sealed = services_->auth.seal_plain_totp_keys())
-    spdlog::info("sealed {} two-factor keys stored in the clear", sealed);
+  if (auto sealed = services_->auth.reseal_totp_keys(); sealed.resealed > 0)
+    spdlog::info("sealed {} two-factor keys with the current key", sealed.resealed);
   http::Authenticator auth = [](http::Request const&) -> std::optional<Principal> { return std::nullopt; };
   // [identity] authenticator
   auth = make_authenticator(services_->auth, cookie);

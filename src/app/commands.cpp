@@ -51,6 +51,11 @@ void add_commands(CLI::App& cli, CommandLine& cmd) {
       "reset-2fa", "turn an account's two-factor sign-in off (lost phone, or a lost key file); ends its sessions");
   user_reset_2fa->add_option("USERNAME", cmd.username, "the account")->required();
   user_reset_2fa->add_option("--db", cmd.db, "database file (overrides database.path)");
+  auto* key = cli.add_subcommand("key", "the key file that seals two-factor keys in the database");
+  key->require_subcommand(1);
+  auto* key_rotate = key->add_subcommand(
+      "rotate", "replace the key with a new one and reseal every two-factor key (stop the server first)");
+  key_rotate->add_option("--db", cmd.db, "database file (overrides database.path)");
   auto* audit = cli.add_subcommand("audit", "audit log tools");
   audit->require_subcommand(1);
   auto* audit_verify = audit->add_subcommand("verify", "check the audit log's hash chain; exit 1 at the first bad row");
@@ -133,6 +138,33 @@ int user_command(CLI::App& user, AppConfig const& c, CommandLine const& cmd) {
   }
 }
 
+// [identity] `zhiku key rotate`: a new key goes first in the key file (the old one stays to open
+// what it sealed), every TOTP key is resealed with it in one transaction, then the file is left
+// with the new key alone. A server running meanwhile holds the old key: stop it first.
+int key_rotate(AppConfig const& c) {
+  auto path = key_file_path(c);
+  if (path.empty()) {
+    std::cerr << "an in-memory database has no key file\n";
+    return 1;
+  }
+  auto const old_keys = SecretBox::from_key_file(path).keys();
+  auto const key = SecretBox::new_key();
+  std::vector<SecretBox::Key> ring{key};
+  ring.insert(ring.end(), old_keys.begin(), old_keys.end());
+  SecretBox::write_key_file(path, ring);
+  AuthService::Resealed done;
+  {
+    storage::Database db(c.database);
+    Services services(db, c);  // reads the ring just written
+    done = services.auth.reseal_totp_keys();
+  }
+  SecretBox::write_key_file(path, {key});
+  std::cout << "new key in " << path.string() << "; " << done.resealed << " two-factor keys resealed";
+  if (done.unreadable > 0) std::cout << ", " << done.unreadable << " no key opened (reset them: zhiku user reset-2fa)";
+  std::cout << "\n";
+  return 0;
+}
+
 int audit_verify(AppConfig const& c) {
   storage::Database db(c.database);
   auto conn = db.read();
@@ -205,6 +237,7 @@ int run_command(CLI::App& cli, CommandLine const& cmd) {
     // [identity] user and audit commands
     if (auto* user = cli.get_subcommand("user"); user->parsed()) return user_command(*user, c, cmd);
     if (auto* audit = cli.get_subcommand("audit"); audit->got_subcommand("verify")) return audit_verify(c);
+    if (auto* key = cli.get_subcommand("key"); key->got_subcommand("rotate")) return key_rotate(c);
     // [experts] import command
     if (auto* import = cli.get_subcommand("import"); import->got_subcommand("experts")) return import_experts(c, cmd);
   } catch (ConfigError const& e) {

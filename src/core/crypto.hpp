@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace zhiku {
 
@@ -20,27 +21,39 @@ bool constant_time_equal(std::string_view a, std::string_view b);
 // the database alone (a backup, a stolen disk image) does not hold them in the clear.
 // XChaCha20-Poly1305 with a random nonce per seal; `context` (e.g. "totp:42") is bound to the
 // ciphertext as associated data, so a sealed value copied to another row does not open there.
-// Sealed text: "sb1:" + URL-safe base64 of nonce ‖ ciphertext ‖ tag. Thread-safe.
+// Sealed text: "sb1:" + URL-safe base64 of nonce ‖ ciphertext ‖ tag.
+// A box holds a key ring: the first key seals, every key opens (so keys can be rotated: see
+// `zhiku key rotate`). Thread-safe.
 class SecretBox {
  public:
   static constexpr std::size_t kKeyBytes = 32;
   static constexpr std::string_view kPrefix = "sb1:";
+  using Key = std::array<unsigned char, kKeyBytes>;
 
-  explicit SecretBox(std::array<unsigned char, kKeyBytes> const& key) : key_(key) {}
+  // REQUIRES: `keys` is not empty.
+  explicit SecretBox(std::vector<Key> keys);
+  static Key new_key();
   // A box with a random key that lives as long as the process (in-memory databases).
-  static SecretBox ephemeral();
-  // The key in `path` (64 hex digits); a missing file is created with a fresh random key,
-  // readable by its owner alone. Throws std::runtime_error for an unreadable or malformed file.
+  static SecretBox ephemeral() { return SecretBox({new_key()}); }
+  // The keys in `path`, one per line (64 hex digits each, the sealing key first); a missing file
+  // is created with a fresh random key, readable by its owner alone. Throws std::runtime_error for
+  // an unreadable or malformed file.
   static SecretBox from_key_file(std::filesystem::path const& path);
+  // Replaces the file with these keys, atomically (a temporary file renamed over it), mode 0600.
+  static void write_key_file(std::filesystem::path const& path, std::vector<Key> const& keys);
 
   std::string seal(std::string_view plain, std::string_view context) const;
-  // The plain text, or nullopt when `sealed` is not sealed text, was sealed under another key
-  // or context, or was altered.
+  // The plain text, or nullopt when `sealed` is not sealed text, was sealed under no key of the
+  // ring or another context, or was altered.
   std::optional<std::string> open(std::string_view sealed, std::string_view context) const;
+  // True when the sealing key (the first) opens `sealed`.
+  bool sealed_with_current_key(std::string_view sealed, std::string_view context) const;
   static bool is_sealed(std::string_view text) { return text.starts_with(kPrefix); }
+  std::vector<Key> const& keys() const { return keys_; }
 
  private:
-  std::array<unsigned char, kKeyBytes> key_;
+  static std::optional<std::string> open_with(std::string_view sealed, std::string_view context, Key const& key);
+  std::vector<Key> keys_;
 };
 
 }  // namespace zhiku

@@ -90,11 +90,24 @@ std::string AuthService::seal_totp_key(Id user_id, std::string const& key) const
   return box_.seal(key, totp_key_context(user_id));
 }
 
-int AuthService::seal_plain_totp_keys() {
+AuthService::Resealed AuthService::reseal_totp_keys() {
   return db_.write([&](storage::Connection& c) {
-    auto plain = users_.unsealed_totp_keys(c);
-    for (auto const& [id, key] : plain) users_.replace_totp_key(c, id, seal_totp_key(id, key));
-    return static_cast<int>(plain.size());
+    Resealed out;
+    for (auto const& [id, stored] : users_.totp_keys(c)) {
+      std::optional<std::string> key = stored;
+      if (SecretBox::is_sealed(stored)) {
+        if (box_.sealed_with_current_key(stored, totp_key_context(id))) continue;
+        key = box_.open(stored, totp_key_context(id));
+      }
+      if (!key) {
+        spdlog::error("the TOTP key of user {} opens with no key of the key file", id);
+        ++out.unreadable;
+        continue;
+      }
+      users_.replace_totp_key(c, id, seal_totp_key(id, *key));
+      ++out.resealed;
+    }
+    return out;
   });
 }
 

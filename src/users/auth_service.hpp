@@ -58,8 +58,14 @@ class AuthService {
   AuthService(storage::Database& db, AuditLog const& audit, PasswordHasher& hasher, SecretBox const& box,
               AuthConfig config);
 
-  // Seals TOTP keys stored in the clear (by a version before keys were sealed). Returns how many.
-  int seal_plain_totp_keys();
+  // Seals every stored TOTP key with the box's current key: keys in the clear (from a version
+  // before sealing) and keys sealed with an older key of the ring (after `zhiku key rotate`).
+  // `unreadable` counts keys no key of the ring opens (logged; their owners need reset-2fa).
+  struct Resealed {
+    int resealed = 0;
+    int unreadable = 0;
+  };
+  Resealed reseal_totp_keys();
 
   // Password sign-in. Answers every refusal the same way: Error{unauthenticated,
   // "用户名或密码错误"} for an unknown user, a wrong password and a disabled account alike, at

@@ -153,9 +153,8 @@ void UserStore::set_totp(storage::Connection& c, Id id, std::optional<std::strin
   c.exec(kSet, secret, enabled, now, id);
 }
 
-std::vector<std::pair<Id, std::string>> UserStore::unsealed_totp_keys(storage::Connection& c) const {
-  static constexpr char kSql[] =
-      "SELECT id, totp_secret FROM users WHERE totp_secret IS NOT NULL AND totp_secret NOT LIKE 'sb1:%'";
+std::vector<std::pair<Id, std::string>> UserStore::totp_keys(storage::Connection& c) const {
+  static constexpr char kSql[] = "SELECT id, totp_secret FROM users WHERE totp_secret IS NOT NULL ORDER BY id";
   std::vector<std::pair<Id, std::string>> out;
   auto s = c.prepare(kSql);
   while (s.step()) out.emplace_back(s.int64(0), s.text(1));

@@ -61,8 +61,9 @@ class UserStore {
   // Stores a secret for enrolment (not yet enabled), or clears it with enabled = false.
   void set_totp(storage::Connection& c, Id id, std::optional<std::string> const& secret, bool enabled,
                 std::string const& now) const;
-  // Accounts whose TOTP key is stored unsealed (see SecretBox), with the key; and replacing it.
-  std::vector<std::pair<Id, std::string>> unsealed_totp_keys(storage::Connection& c) const;
+  // Every stored TOTP key (sealed or, from before sealing, in the clear) with its account; and
+  // replacing one.
+  std::vector<std::pair<Id, std::string>> totp_keys(storage::Connection& c) const;
   void replace_totp_key(storage::Connection& c, Id id, std::string const& key) const;
   // Records `step` as the last TOTP step used if it is newer than the stored one. False when it
   // is not (the code was replayed, perhaps by a concurrent request).

@@ -1,12 +1,14 @@
 // TOTP keys are sealed in the database with the key file beside it: the SQLite file alone does
 // not hold them, a restart with the same key file signs in as before, keys stored in the clear by
-// an older version are sealed at start-up, and with the wrong key file two-factor sign-in fails
-// until `zhiku user reset-2fa`.
+// an older version are sealed at start-up, `zhiku key rotate` reseals them under a new key, and
+// with the wrong key file two-factor sign-in fails until `zhiku user reset-2fa`.
 #include <catch2/catch.hpp>
 
 #include <cstdio>
 #include <fstream>
+#include <iterator>
 #include <string>
+#include <vector>
 
 #include <sys/wait.h>
 
@@ -45,6 +47,35 @@ HttpResponse sign_in_with(TestServer& server, std::string const& username, std::
   return c.post("/api/v1/auth/totp/verify", body);
 }
 
+struct CliResult {
+  int exit_code = -1;
+  std::string output;
+};
+
+CliResult run_zhiku(std::vector<std::string> const& args) {
+  std::string command = std::string("'") + ZHIKU_BINARY + "'";
+  for (auto const& a : args) command += " '" + a + "'";
+  command += " 2>&1";
+  FILE* pipe = popen(command.c_str(), "r");
+  REQUIRE(pipe);
+  CliResult r;
+  char buf[512];
+  for (std::size_t n; (n = fread(buf, 1, sizeof buf, pipe)) > 0;) r.output.append(buf, n);
+  int const status = pclose(pipe);
+  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return r;
+}
+
+std::string read_file(std::filesystem::path const& path) {
+  std::ifstream in(path);
+  return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+}
+
+// Whether the server's current key (not an older one of its ring) sealed `stored`.
+bool storage_is_current(TestServer& server, std::string const& stored, Id user) {
+  return server.app().services().secret_box.sealed_with_current_key(stored, totp_key_context(user));
+}
+
 }  // namespace
 
 TEST_CASE("TOTP keys are sealed at rest and survive a restart with the same key file",
@@ -73,11 +104,29 @@ TEST_CASE("TOTP keys are sealed at rest and survive a restart with the same key 
     storage::Connection c(storage::ConnectionOptions{db, "FULL", 5000, false});
     c.exec("UPDATE users SET totp_secret = ? WHERE username = 'carol'", secret);
   }
+  std::string stored_key_before_rotation;
   {
     TestServer server(same_files);
     std::string const resealed = stored_key(db, "carol");
+    stored_key_before_rotation = resealed;
     CHECK(resealed.rfind("sb1:", 0) == 0);
     CHECK(server.app().services().secret_box.open(resealed, totp_key_context(carol)) == secret);
+  }
+
+  // Rotation: a new key, every TOTP key resealed with it, the old key gone from the file.
+  std::string const old_key_file = read_file(dir.path() / "zhiku.key");
+  auto rotated = run_zhiku({"key", "rotate", "--db", db});
+  INFO(rotated.output);
+  CHECK(rotated.exit_code == 0);
+  CHECK_THAT(rotated.output, Catch::Contains("1 two-factor keys resealed"));
+  std::string const new_key_file = read_file(dir.path() / "zhiku.key");
+  CHECK(new_key_file != old_key_file);
+  CHECK(new_key_file.size() == 65);  // one key: 64 hex digits and a newline
+  CHECK(stored_key(db, "carol") != stored_key_before_rotation);
+  {
+    TestServer server(same_files);
+    CHECK(server.app().services().secret_box.open(stored_key(db, "carol"), totp_key_context(carol)) == secret);
+    CHECK(storage_is_current(server, stored_key(db, "carol"), carol));
   }
 
   // With another key file the code cannot be checked: the user is told to use a recovery code.
@@ -92,15 +141,10 @@ TEST_CASE("TOTP keys are sealed at rest and survive a restart with the same key 
   }
 
   // An operator turns two-factor sign-in off from the command line.
-  std::string command = std::string("'") + ZHIKU_BINARY + "' user reset-2fa carol --db '" + db + "' 2>&1";
-  FILE* pipe = popen(command.c_str(), "r");
-  REQUIRE(pipe);
-  std::string output;
-  char buf[512];
-  for (std::size_t n; (n = fread(buf, 1, sizeof buf, pipe)) > 0;) output.append(buf, n);
-  int const status = pclose(pipe);
+  auto reset = run_zhiku({"user", "reset-2fa", "carol", "--db", db});
+  std::string const& output = reset.output;
   INFO(output);
-  CHECK((WIFEXITED(status) && WEXITSTATUS(status) == 0));
+  CHECK(reset.exit_code == 0);
   CHECK_THAT(output, Catch::Contains("two-factor sign-in reset for carol"));
   CHECK(stored_key(db, "carol").empty());
   TestServer server(same_files);

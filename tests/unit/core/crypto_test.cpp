@@ -46,9 +46,28 @@ TEST_CASE("a key file is created once, readable by its owner only, and read back
   std::string const sealed = first.seal("secret", "ctx");
   CHECK(SecretBox::from_key_file(path).open(sealed, "ctx") == "secret");
 
+  SECTION("a key ring: the first key seals, every key opens") {
+    auto const fresh = SecretBox::new_key();
+    SecretBox::write_key_file(path, {fresh, first.keys().front()});
+    REQUIRE(::stat(path.c_str(), &st) == 0);
+    CHECK((st.st_mode & 0777) == 0600);
+    CHECK_FALSE(std::filesystem::exists(path.string() + ".new"));
+    SecretBox ring = SecretBox::from_key_file(path);
+    REQUIRE(ring.keys().size() == 2);
+    CHECK(ring.open(sealed, "ctx") == "secret");  // sealed with the old key
+    CHECK_FALSE(ring.sealed_with_current_key(sealed, "ctx"));
+    std::string const resealed = ring.seal("secret", "ctx");
+    CHECK(ring.sealed_with_current_key(resealed, "ctx"));
+    CHECK_FALSE(first.open(resealed, "ctx"));  // the old key alone cannot open the new seal
+    CHECK(SecretBox({fresh}).open(resealed, "ctx") == "secret");
+  }
+
   SECTION("a malformed key file stops start-up instead of being replaced") {
     std::ofstream(path, std::ios::trunc) << "not a key\n";
     CHECK_THROWS_WITH(SecretBox::from_key_file(path), Catch::Contains("64 hexadecimal digits"));
+    std::ofstream(path, std::ios::trunc) << "\n";
+    CHECK_THROWS(SecretBox::from_key_file(path));
+    std::ofstream(path, std::ios::trunc) << "not a key\n";
     std::ifstream in(path);
     std::string line;
     std::getline(in, line);
