@@ -3,7 +3,8 @@
 # `zhiku import experts`), starts the Release server on that database, signs a coordinator in
 # and measures with wrk, through the HTTP API: a Chinese search, a two-word search, a filtered
 # list (field with descendants + category), a pool with a status (two thirds of the pool), a
-# search within it, a list sorted by -updated_at, and one expert.
+# search within it, the same list with facet counts (as the web UI asks), a list sorted by
+# -updated_at, and one expert.
 # Prints req/s, p50 and p99 per request kind. Target: p99 < 20 ms.
 #
 # Usage: bench/experts_bench.sh [EXPERTS] [SECONDS] [CONNECTIONS]   (ZHIKU_BIN=path skips the build)
@@ -97,6 +98,7 @@ names+=("search q=人工智能 医疗");      paths+=("/api/v1/experts?q=$(enc '
 names+=("filter field+category");       paths+=("/api/v1/experts?field_id=$civil&category=domestic")
 names+=("filter pool+status");          paths+=("/api/v1/experts?pool_id=$pool&status=active")
 names+=("search 城市 + pool+status");   paths+=("/api/v1/experts?q=$(enc 城市)&pool_id=$pool&status=active")
+names+=("pool+status with facets");     paths+=("/api/v1/experts?pool_id=$pool&status=active&facets=true")
 names+=("list sort=-updated_at");       paths+=("/api/v1/experts?sort=-updated_at")
 names+=("get one expert");              paths+=("/api/v1/experts/$some_id")
 

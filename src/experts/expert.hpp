@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -139,6 +140,16 @@ struct ExpertQuery {
   std::optional<ExpertSort> sort;  // default: relevance with q, else -updated_at
   int offset = 0;
   int limit = 20;
+  bool facets = false;  // also count the matches per status, category, pool and staleness
+};
+
+// How many experts each choice of a filter would find, the other filters applied as they are
+// (so the counts beside "status" say what picking each status would give).
+struct ExpertFacets {
+  std::map<std::string, std::int64_t> status;    // every status, zeros included
+  std::map<std::string, std::int64_t> category;  // categories with members
+  std::map<Id, std::int64_t> pool;               // pools with members
+  std::int64_t stale = 0;                        // not confirmed for two years
 };
 
 }  // namespace zhiku

@@ -1,6 +1,9 @@
 #include "experts/expert_index.hpp"
 
 #include <algorithm>
+#include <array>
+#include <bit>
+#include <map>
 #include <tuple>
 
 namespace zhiku {
@@ -161,41 +164,45 @@ bool ExpertIndex::in_pool(Row const& r, Id pool) {
   return std::find(r.other_pools.begin(), r.other_pools.end(), pool) != r.other_pools.end();
 }
 
-bool ExpertIndex::passes(Row const& r, ExpertQuery const& q, std::vector<Id> const& field_ids,
-                         std::int64_t stale_before) {
-  if (q.pool_id && !in_pool(r, *q.pool_id)) return false;
-  if (q.status && r.status != *q.status) return false;
-  if (q.category && r.category != *q.category) return false;
+unsigned ExpertIndex::failed_terms(Row const& r, ExpertQuery const& q, std::vector<Id> const& field_ids,
+                                   std::int64_t stale_before) {
+  unsigned failed = 0;
+  if (q.pool_id && !in_pool(r, *q.pool_id)) failed |= kPoolTerm;
+  if (q.status && r.status != *q.status) failed |= kStatusTerm;
+  if (q.category && r.category != *q.category) failed |= kCategoryTerm;
+  if (q.stale && (r.confirmed < stale_before) != *q.stale) failed |= kStaleTerm;
+  bool other = false;
   if (q.academician) {
-    if (*q.academician == "any") {
-      if (!r.academician) return false;
-    } else if (*q.academician == "none") {
-      if (r.academician) return false;
-    } else if (r.academician != *q.academician) {
-      return false;
-    }
+    if (*q.academician == "any")
+      other = other || !r.academician;
+    else if (*q.academician == "none")
+      other = other || r.academician.has_value();
+    else
+      other = other || r.academician != *q.academician;
   }
-  if (q.country && r.country != *q.country) return false;
-  if (q.title && r.title != *q.title) return false;
-  if (q.organization && !r.organization.starts_with(*q.organization)) return false;
-  if (q.stale && (r.confirmed < stale_before) != *q.stale) return false;
-  if (q.field_id && std::none_of(r.fields.begin(), r.fields.end(), [&](Id f) {
-        return std::find(field_ids.begin(), field_ids.end(), f) != field_ids.end();
-      }))
-    return false;
-  return true;
+  other = other || (q.country && r.country != *q.country);
+  other = other || (q.title && r.title != *q.title);
+  other = other || (q.organization && !r.organization.starts_with(*q.organization));
+  other = other || (q.field_id && std::none_of(r.fields.begin(), r.fields.end(), [&](Id f) {
+                      return std::find(field_ids.begin(), field_ids.end(), f) != field_ids.end();
+                    }));
+  return other ? failed | kOtherTerm : failed;
 }
 
-std::pair<std::vector<Id>, std::int64_t> ExpertIndex::select(ExpertQuery const& q, Resolved const& resolved,
-                                                             std::vector<Match> const* matches) const {
+ExpertIndex::Selection ExpertIndex::select(ExpertQuery const& q, Resolved const& resolved,
+                                           std::vector<Match> const* matches) const {
   struct Hit {
     Row const* row;
     double score;
   };
   std::int64_t const stale_before = time_key(resolved.stale_cutoff);
-  auto keep = [&](Row const& r) { return passes(r, q, resolved.field_ids, stale_before); };
   std::shared_lock lock(mu_);
   std::vector<Hit> hits;
+  std::vector<Row const*> candidates;  // for the facets: before any filter
+  auto consider = [&](Row const& r, double score) {
+    if (q.facets) candidates.push_back(&r);
+    if (failed_terms(r, q, resolved.field_ids, stale_before) == 0) hits.push_back({&r, score});
+  };
   if (matches) {
     hits.reserve(matches->size());
     // FTS5 answers in rowid order, so one forward walk finds every row, in memory order.
@@ -204,13 +211,15 @@ std::pair<std::vector<Id>, std::int64_t> ExpertIndex::select(ExpertQuery const& 
       if (at != ids_.begin() && *(at - 1) >= m.id) at = ids_.begin();  // out of order: start over
       at = std::lower_bound(at, ids_.end(), m.id);
       if (at == ids_.end() || *at != m.id) continue;  // not in the copy (yet)
-      auto const& r = rows_[static_cast<std::size_t>(at - ids_.begin())];
-      if (keep(r)) hits.push_back({&r, m.score});
+      consider(rows_[static_cast<std::size_t>(at - ids_.begin())], m.score);
     }
   } else {
-    for (auto const& r : rows_)
-      if (keep(r)) hits.push_back({&r, 0.0});
+    for (auto const& r : rows_) consider(r, 0.0);
   }
+
+  Selection out;
+  out.total = static_cast<std::int64_t>(hits.size());
+  if (q.facets) out.facets = count_facets(candidates, q, resolved.field_ids, stale_before);
 
   ExpertSort sort = q.sort.value_or(matches ? ExpertSort::relevance : ExpertSort::updated_at_desc);
   if (sort == ExpertSort::relevance && !matches) sort = ExpertSort::updated_at_desc;
@@ -251,10 +260,47 @@ std::pair<std::vector<Id>, std::int64_t> ExpertIndex::select(ExpertQuery const& 
       sort_by(birth_year, true);
       break;
   }
-  std::vector<Id> ids;
-  ids.reserve(to - from);
-  for (std::size_t i = from; i < to; ++i) ids.push_back(hits[i].row->id);
-  return {std::move(ids), static_cast<std::int64_t>(hits.size())};
+  out.ids.reserve(to - from);
+  for (std::size_t i = from; i < to; ++i) out.ids.push_back(hits[i].row->id);
+  return out;
+}
+
+ExpertFacets ExpertIndex::count_facets(std::vector<Row const*> const& candidates, ExpertQuery const& q,
+                                       std::vector<Id> const& field_ids, std::int64_t stale_before) {
+  // Each facet counts the experts that pass every filter but its own. Counted in arrays (the loop
+  // runs for every candidate, up to the whole pool), turned into maps at the end.
+  std::array<std::int64_t, std::size(kAllExpertStatuses)> by_status{};
+  std::vector<std::pair<std::string const*, std::int64_t>> by_category;  // a handful of values
+  std::array<std::int64_t, kPoolBits> by_pool{};
+  std::map<Id, std::int64_t> by_other_pool;
+  std::int64_t stale = 0;
+  auto passes_but = [](unsigned failed, unsigned own) { return (failed & ~own) == 0; };
+  for (Row const* r : candidates) {
+    unsigned const failed = failed_terms(*r, q, field_ids, stale_before);
+    if (passes_but(failed, kStatusTerm)) ++by_status[static_cast<std::size_t>(r->status)];
+    if (passes_but(failed, kCategoryTerm)) {
+      auto it =
+          std::find_if(by_category.begin(), by_category.end(), [&](auto const& c) { return *c.first == r->category; });
+      if (it == by_category.end())
+        by_category.emplace_back(&r->category, 1);
+      else
+        ++it->second;
+    }
+    if (passes_but(failed, kPoolTerm)) {
+      for (std::uint64_t bits = r->pool_bits; bits != 0; bits &= bits - 1) ++by_pool[std::countr_zero(bits)];
+      for (Id pool : r->other_pools) ++by_other_pool[pool];
+    }
+    if (passes_but(failed, kStaleTerm) && r->confirmed < stale_before) ++stale;
+  }
+  ExpertFacets f;
+  for (ExpertStatus st : kAllExpertStatuses)
+    f.status[std::string(to_string(st))] = by_status[static_cast<std::size_t>(st)];
+  for (auto const& [category, n] : by_category) f.category[*category] = n;
+  for (std::size_t pool = 1; pool < by_pool.size(); ++pool)
+    if (by_pool[pool] > 0) f.pool[static_cast<Id>(pool)] = by_pool[pool];
+  f.pool.insert(by_other_pool.begin(), by_other_pool.end());
+  f.stale = stale;
+  return f;
 }
 
 }  // namespace zhiku

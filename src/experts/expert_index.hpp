@@ -43,11 +43,16 @@ class ExpertIndex {
   // caller lists in, so what it fetches next agrees with the copy or is newer).
   void sync(storage::Connection& c);
 
-  // Ids of one page of the experts that pass q's filters (q.q aside), in q's order, and the
-  // total. `matches`: when set, only these experts are candidates, and relevance orders them.
-  // REQUIRES: sync() was called.
-  std::pair<std::vector<Id>, std::int64_t> select(ExpertQuery const& q, Resolved const& resolved,
-                                                  std::vector<Match> const* matches) const;
+  struct Selection {
+    std::vector<Id> ids;  // one page, in q's order
+    std::int64_t total = 0;
+    std::optional<ExpertFacets> facets;  // when q.facets
+  };
+
+  // The experts that pass q's filters (q.q aside): one page in q's order, the total and, when
+  // asked, the facet counts. `matches`: when set, only these experts are candidates, and
+  // relevance orders them. REQUIRES: sync() was called.
+  Selection select(ExpertQuery const& q, Resolved const& resolved, std::vector<Match> const* matches) const;
 
  private:
   // Hot members first: a filter over 100,000 rows touches little more than the first line.
@@ -65,7 +70,13 @@ class ExpertIndex {
     std::vector<Id> other_pools;  // pools 64 and above
   };
   std::vector<Row> load(storage::Connection& c, std::optional<std::vector<Id>> const& ids) const;
-  static bool passes(Row const& r, ExpertQuery const& q, std::vector<Id> const& field_ids, std::int64_t stale_before);
+  // Which of q's filters `r` fails, as bits (0: it passes them all): the four that have facets
+  // apart, every other filter together.
+  static constexpr unsigned kStatusTerm = 1, kCategoryTerm = 2, kPoolTerm = 4, kStaleTerm = 8, kOtherTerm = 16;
+  static unsigned failed_terms(Row const& r, ExpertQuery const& q, std::vector<Id> const& field_ids,
+                               std::int64_t stale_before);
+  static ExpertFacets count_facets(std::vector<Row const*> const& candidates, ExpertQuery const& q,
+                                   std::vector<Id> const& field_ids, std::int64_t stale_before);
   static void add_pool(Row& r, Id pool);
   static bool in_pool(Row const& r, Id pool);
 

@@ -51,6 +51,17 @@ std::vector<Id> ids_from(JsonFields& f, Json const& v, std::string const& key) {
   return out;
 }
 
+Json facets_to_json(ExpertFacets const& f) {
+  Json pools = Json::object();
+  for (auto const& [id, n] : f.pool) pools[std::to_string(id)] = n;
+  Json j = Json::object();
+  j["status"] = f.status;
+  j["category"] = f.category;
+  j["pool"] = std::move(pools);
+  j["stale"] = f.stale;
+  return j;
+}
+
 ExpertQuery query_of(Request const& req) {
   ExpertQuery q;
   auto text = [&](char const* name) -> std::optional<std::string> {
@@ -80,14 +91,15 @@ ExpertQuery query_of(Request const& req) {
                                  "须为 pending（待审核）、active（在库）、suspended（暂停）或 retired（出库）");
   }
   q.organization = text("organization");
-  if (auto s = text("stale")) {
-    if (*s == "true" || *s == "1")
-      q.stale = true;
-    else if (*s == "false" || *s == "0")
-      q.stale = false;
-    else
-      throw Error::invalid_field("stale", "须为 true 或 false");
-  }
+  auto flag = [&](char const* name) -> std::optional<bool> {
+    auto s = text(name);
+    if (!s) return std::nullopt;
+    if (*s == "true" || *s == "1") return true;
+    if (*s == "false" || *s == "0") return false;
+    throw Error::invalid_field(name, "须为 true 或 false");
+  };
+  q.stale = flag("stale");
+  q.facets = flag("facets").value_or(false);
   if (auto s = text("sort")) {
     q.sort = expert_sort_from_string(*s);
     if (!q.sort)
@@ -484,6 +496,7 @@ void add_expert_routes(http::Router& router, ExpertService& experts, TaxonomySer
         j["total"] = list.total;
         j["page"] = page.page;
         j["page_size"] = page.page_size;
+        if (list.facets) j["facets"] = facets_to_json(*list.facets);
         return Response::json(j);
       },
       "List and search experts (contact data for coordinators and admins only)");

@@ -193,6 +193,7 @@ ExpertList ExpertService::list(Principal const& who, ExpertQuery const& q) const
   auto page = store_.list(*c, q, match, stale_cutoff(now_iso()));
   ExpertList out;
   out.total = page.total;
+  out.facets = std::move(page.facets);
   out.items.reserve(page.rows.size());
   for (auto const& [id, highlight] : page.rows) {
     auto e = store_.find(*c, id);

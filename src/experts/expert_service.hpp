@@ -60,6 +60,7 @@ struct ApplicationStatus {
 struct ExpertList {
   std::vector<Expert> items;
   std::int64_t total = 0;
+  std::optional<ExpertFacets> facets;
 };
 
 struct Invitation {

@@ -240,11 +240,12 @@ ExpertPage ExpertStore::list(storage::Connection& c, ExpertQuery const& q, std::
     bind_all(s, fts_match);
     while (s.step()) matches.push_back({s.real(1), s.int64(0)});
   }
-  auto [ids, total] = index_.select(q, resolved, search ? &matches : nullptr);
+  auto selection = index_.select(q, resolved, search ? &matches : nullptr);
 
   ExpertPage page;
-  page.total = total;
-  for (Id id : ids) {
+  page.total = selection.total;
+  page.facets = std::move(selection.facets);
+  for (Id id : selection.ids) {
     std::optional<std::string> highlight;
     if (search) {
       // Snippets for the page only: computing them in the ranked query would cost one per match.

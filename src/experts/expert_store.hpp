@@ -19,6 +19,7 @@ namespace zhiku {
 struct ExpertPage {
   std::vector<std::pair<Id, std::optional<std::string>>> rows;  // id, highlight (q only)
   std::int64_t total = 0;
+  std::optional<ExpertFacets> facets;  // when the query asked for them
 };
 
 // What any signed-in expert may learn of another to name them (the lookup): no contact data,

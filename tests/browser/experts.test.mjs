@@ -25,6 +25,14 @@ await run('experts', async (page) => {
   await page.fill('[data-testid=expert-search]', '城市');
   await page.click('[data-testid=expert-search-submit]');
   await page.waitForFunction(() => document.querySelector('[data-testid=experts-table]')?.textContent.includes('欧阳明'));
+  // The status filter says how many of these matches each status would keep.
+  await page.click('[data-testid=expert-filter-status]');
+  const options = await page.locator('[data-testid=expert-filter-status-option]').allTextContents();
+  const activeOption = options.find((o) => o.trim().startsWith('在库')) ?? '';
+  const counted = Number((activeOption.match(/（(\d+)）/) ?? [])[1]);
+  const shown = await page.locator('[data-testid=experts-table] [data-testid=status-active]').count();
+  expect(counted >= 1 && counted === shown, `在库 option counts ${activeOption}, the table shows ${shown} active`);
+  await page.keyboard.press('Escape');
 
   await page.goto(`${BASE_URL}/experts/import`);
   await page.setInputFiles('[data-testid=import-file] input[type=file], input[type=file]', path.join(fixtures, 'experts_sample.xlsx'));

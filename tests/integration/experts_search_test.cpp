@@ -118,6 +118,20 @@ TEST_CASE("experts are found in Chinese, filtered, sorted and paged", "[integrat
     CHECK(list("stale=true")["total"] == 0);
     CHECK(list("stale=false")["total"] == 6);
   }
+  SECTION("facet counts say what each choice of a filter would find") {
+    CHECK_FALSE(list("category=overseas").contains("facets"));
+    auto f = list("category=overseas&status=pending&facets=true")["facets"];
+    // Status counts keep the category filter and drop their own: both overseas experts are pending.
+    CHECK(f["status"] == Json{{"active", 0}, {"pending", 2}, {"retired", 0}, {"suspended", 0}});
+    // Category counts keep the status filter: 4 pending, 2 of them overseas.
+    CHECK(f["category"] == Json{{"domestic", 2}, {"overseas", 2}});
+    CHECK(f["pool"] == Json::object());
+    CHECK(f["stale"] == 0);
+    auto searched = list("q=" + enc("城市") + "&facets=1")["facets"];
+    CHECK(searched["status"]["active"] == 1);   // 赵城
+    CHECK(searched["status"]["pending"] == 1);  // 吴海
+    CHECK(p.coordinator.get("/api/v1/experts?facets=maybe").status == 400);
+  }
   SECTION("sorting and paging") {
     CHECK(names_of(list("sort=-birth_year&page_size=2")) == std::vector<std::string>{"吴海", "李海"});
     auto page2 = list("sort=birth_year&page=2&page_size=4");

@@ -110,6 +110,37 @@ std::pair<std::vector<Id>, std::int64_t> reference(storage::Connection& c, Exper
           static_cast<std::int64_t>(all.size())};
 }
 
+// The facet counts as plain SQL gives them: the reference list with the facet's own filter
+// dropped, grouped by that column.
+ExpertFacets reference_facets(storage::Connection& c, ExpertQuery q, std::string const& match) {
+  q.offset = 0;
+  q.limit = 1 << 30;
+  q.sort.reset();
+  auto ids_without = [&](auto drop) {
+    ExpertQuery r = q;
+    drop(r);
+    return reference(c, r, match).first;
+  };
+  auto column_of = [&](Id id, char const* sql) {
+    auto s = c.prepare(sql);
+    bind_all(s, id);
+    std::vector<std::string> out;
+    while (s.step()) out.push_back(s.text(0));
+    return out;
+  };
+  ExpertFacets f;
+  for (ExpertStatus st : kAllExpertStatuses) f.status[std::string(to_string(st))] = 0;
+  for (Id id : ids_without([](ExpertQuery& r) { r.status.reset(); }))
+    ++f.status[column_of(id, "SELECT status FROM experts WHERE id = ?").at(0)];
+  for (Id id : ids_without([](ExpertQuery& r) { r.category.reset(); }))
+    ++f.category[column_of(id, "SELECT category FROM experts WHERE id = ?").at(0)];
+  for (Id id : ids_without([](ExpertQuery& r) { r.pool_id.reset(); }))
+    for (auto const& pool : column_of(id, "SELECT CAST(pool_id AS TEXT) FROM expert_pools WHERE expert_id = ?"))
+      ++f.pool[std::stoll(pool)];
+  f.stale = static_cast<std::int64_t>(ids_without([](ExpertQuery& r) { r.stale = true; }).size());
+  return f;
+}
+
 std::string describe(ExpertQuery const& q) {
   std::ostringstream o;
   if (q.q) o << " q=" << *q.q;
@@ -129,7 +160,8 @@ std::string describe(ExpertQuery const& q) {
 
 }  // namespace
 
-TEST_CASE("the expert list answers what plain SQL answers, for random pools and queries", "[experts][index]") {
+TEST_CASE("the expert list and its facet counts answer what plain SQL answers, for random pools and queries",
+          "[experts][index]") {
   auto db = test::migrated_experts_db();
   ExpertStore store;
   std::mt19937 rng(20261129);
@@ -191,6 +223,7 @@ TEST_CASE("the expert list answers what plain SQL answers, for random pools and 
     if (chance(rng, 0.7)) q.sort = pick(rng, sorts);
     q.offset = chance(rng, 0.3) ? std::uniform_int_distribution<int>(0, 60)(rng) : 0;
     q.limit = std::uniform_int_distribution<int>(1, 40)(rng);
+    q.facets = i % 5 == 0;
 
     std::string match = q.q ? storage::fts_query_for(*q.q) : "";
     INFO(describe(q));
@@ -198,6 +231,14 @@ TEST_CASE("the expert list answers what plain SQL answers, for random pools and 
     auto [ids, total] = reference(*db, q, match);
     CHECK(page.total == total);
     CHECK(ids_of(page) == ids);
+    REQUIRE(page.facets.has_value() == q.facets);
+    if (q.facets) {
+      auto expected = reference_facets(*db, q, match);
+      CHECK(page.facets->status == expected.status);
+      CHECK(page.facets->category == expected.category);
+      CHECK(page.facets->pool == expected.pool);
+      CHECK(page.facets->stale == expected.stale);
+    }
   }
 }
 

@@ -9,16 +9,16 @@ import type {
   ExpertFilters,
   ExpertInput,
   ExpertLookupItem,
+  ExpertPage,
   ExpertPatch,
   ExpertQuery,
   ImportReport,
   InviteResult,
   Items,
   NewConflict,
-  Page,
 } from './types'
 
-export const listExperts = (query: ExpertQuery) => api.get<Page<Expert>>('/experts', { ...query })
+export const listExperts = (query: ExpertQuery) => api.get<ExpertPage>('/experts', { ...query })
 
 /** Active experts by name or organisation (not oneself), for naming one; experts and staff. */
 export const lookupExperts = (q: string, limit?: number, signal?: AbortSignal) =>

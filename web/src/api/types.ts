@@ -216,7 +216,23 @@ export interface ExpertFilters {
   sort?: ExpertSort | ''
 }
 
-export interface ExpertQuery extends ExpertFilters, PageQuery {}
+export interface ExpertQuery extends ExpertFilters, PageQuery {
+  /** Also count the matches per status, category and pool, and the stale ones. */
+  facets?: boolean
+}
+
+/** How many experts each choice of a filter would find, the other filters applied. */
+export interface ExpertFacets {
+  status: Record<ExpertStatus, number>
+  category: Partial<Record<Category, number>>
+  /** Pool id → members among the matches. */
+  pool: Record<string, number>
+  stale: number
+}
+
+export interface ExpertPage extends Page<Expert> {
+  facets?: ExpertFacets
+}
 
 /** The editable profile, as sent on create and update. */
 export interface ExpertInput {

@@ -278,6 +278,7 @@ const en: Messages = {
     fieldFilter: 'Field (with sub-fields)',
     academicianAny: 'Any academician',
     academicianNone: 'Not an academician',
+    withCount: '{label} ({n})',
     staleOnly: 'Only profiles unconfirmed for two years',
     stale: 'Profile to confirm',
     staleHint: 'Not confirmed by the expert for more than two years',

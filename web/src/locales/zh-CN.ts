@@ -275,6 +275,7 @@ const zhCN = {
     fieldFilter: '学科领域（含下级）',
     academicianAny: '院士（全部）',
     academicianNone: '非院士',
+    withCount: '{label}（{n}）',
     staleOnly: '仅看档案超过两年未确认',
     stale: '档案待确认',
     staleHint: '专家已超过两年未确认档案',
