@@ -530,6 +530,7 @@ ExpertExport ExpertService::export_rows(Principal const& who, ExpertQuery q) con
   ExpertExport out;
   q.offset = 0;
   q.limit = config_.export_max_rows + 1;
+  q.facets = false;  // a spreadsheet has no use for them
   auto list = this->list(who, q);
   out.truncated = static_cast<int>(list.items.size()) > config_.export_max_rows;
   if (out.truncated) list.items.resize(static_cast<size_t>(config_.export_max_rows));
