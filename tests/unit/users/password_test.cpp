@@ -172,7 +172,7 @@ TEST_CASE("the common list is large, lower-case, long enough and without duplica
 }
 
 TEST_CASE("the embedded common list matches common_passwords.txt", "[users][password]") {
-  auto const path = std::filesystem::path(__FILE__).parent_path() / "../../../src/users/common_passwords.txt";
+  auto const path = std::filesystem::path(ZHIKU_SOURCE_DIR) / "src/users/common_passwords.txt";
   std::ifstream in(path);
   REQUIRE(in);
   std::vector<std::string> from_file;
