@@ -33,6 +33,10 @@ void Statement::bind(int pos, std::string_view v) {
   check_bind(*conn_, sqlite3_bind_text64(stmt_, pos, v.data(), v.size(), SQLITE_TRANSIENT, SQLITE_UTF8));
 }
 
+void Statement::bind(int pos, Blob v) {
+  check_bind(*conn_, sqlite3_bind_blob64(stmt_, pos, v.bytes.data(), v.bytes.size(), SQLITE_TRANSIENT));
+}
+
 bool Statement::step() {
   int rc = sqlite3_step(stmt_);
   if (rc == SQLITE_ROW) return true;
@@ -54,6 +58,11 @@ std::string_view Statement::text_view(int col) const {
   return {p, static_cast<size_t>(sqlite3_column_bytes(stmt_, col))};
 }
 std::string Statement::text(int col) const { return std::string(text_view(col)); }
+std::string Statement::blob(int col) const {
+  auto const* data = static_cast<char const*>(sqlite3_column_blob(stmt_, col));
+  auto size = static_cast<size_t>(sqlite3_column_bytes(stmt_, col));
+  return data ? std::string(data, size) : std::string();
+}
 std::optional<std::string> Statement::opt_text(int col) const {
   if (is_null(col)) return std::nullopt;
   return text(col);

@@ -29,6 +29,11 @@ struct ConnectionOptions {
 
 class Connection;
 
+// Bytes bound as a BLOB rather than as text (files, which are not UTF-8).
+struct Blob {
+  std::string_view bytes;
+};
+
 // A prepared statement borrowed from the connection's cache. Resets and clears its bindings when
 // destroyed, so the next user starts clean. Not thread-safe (nor is its connection).
 class Statement {
@@ -46,6 +51,7 @@ class Statement {
   void bind(int pos, std::string_view v);
   void bind(int pos, std::string const& v) { bind(pos, std::string_view(v)); }
   void bind(int pos, char const* v) { bind(pos, std::string_view(v)); }
+  void bind(int pos, Blob v);
   template <class T>
   void bind(int pos, std::optional<T> const& v) {
     if (v) bind(pos, *v);
@@ -64,6 +70,7 @@ class Statement {
   std::string text(int col) const;
   std::string_view text_view(int col) const;  // valid until the next step
   std::optional<std::string> opt_text(int col) const;
+  std::string blob(int col) const;  // a BLOB (or text) column's bytes
   std::optional<std::int64_t> opt_int64(int col) const;
   int column_count() const;
 
