@@ -1,7 +1,7 @@
 // The conflict form's pure parts: how a looked-up expert is shown and what the form sends.
 import { describe, expect, it } from 'vitest'
 import { conflictInput, emptyConflictForm, personLabel, personPlace } from '@/pages/me/conflictForm'
-import type { ExpertLookupItem } from '@/api/types'
+import type { ExpertLookupItem } from '@/api/experts'
 
 const wang: ExpertLookupItem = { id: 7, name: '王建国', organization: '清华大学', department: '建筑学院' }
 

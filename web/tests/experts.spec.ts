@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest'
 import { apiFilters, emptyFilters, filtersFromQuery, queryFromFilters } from '@/pages/experts/expertFilters'
 import { cleanExpertInput, emptyExpertInput, expertToInput } from '@/components/expertForm'
-import type { Expert } from '@/api/types'
+import type { Expert } from '@/api/experts'
 
 describe('expert list filters', () => {
   it('round-trip through the address bar', () => {

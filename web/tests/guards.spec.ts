@@ -5,8 +5,10 @@ import { createMemoryHistory, createRouter, type RouteLocationNormalized, type R
 import { defineComponent } from 'vue'
 import { decide, installGuards, safeRedirect, type AuthSnapshot } from '@/router/guards'
 import { routes } from '@/router/routes'
-import { navFor } from '@/router/navigation'
-import type { Role, User } from '@/api/types'
+import { NAV_ITEMS, groupNav, navFor, navItems } from '@/router/navigation'
+import { House } from '@element-plus/icons-vue'
+import type { Role } from '@/api/common'
+import type { User } from '@/api/users'
 import { setCsrfToken } from '@/api/client'
 
 function user(over: Partial<User> = {}): User {
@@ -113,16 +115,17 @@ describe('safeRedirect', () => {
   })
 })
 
-describe('the route table', () => {
-  const flat: RouteRecordRaw[] = []
-  const walk = (list: RouteRecordRaw[], prefix = '') => {
-    for (const r of list) {
-      const path = r.path.startsWith('/') ? r.path : `${prefix.replace(/\/$/, '')}/${r.path}`
-      flat.push({ ...r, path } as RouteRecordRaw)
-      if (r.children) walk(r.children, path)
-    }
+const flat: RouteRecordRaw[] = []
+const walk = (list: RouteRecordRaw[], prefix = '') => {
+  for (const r of list) {
+    const path = r.path.startsWith('/') ? r.path : `${prefix.replace(/\/$/, '')}/${r.path}`
+    flat.push({ ...r, path } as RouteRecordRaw)
+    if (r.children) walk(r.children, path)
   }
-  walk(routes)
+}
+walk(routes)
+
+describe('the route table', () => {
   const byName = (name: string) => flat.find((r) => r.name === name)
 
   it('gates the administrative pages by role', () => {
@@ -148,6 +151,28 @@ describe('navigation per role', () => {
     expect(names(['coordinator'])).toEqual(['home', 'experts', 'queue', 'fields', 'pools', 'audit', 'account'])
     expect(names(['expert'])).toEqual(['home', 'my-profile', 'my-conflicts', 'account'])
     expect(names(['leader'])).toEqual(['home', 'experts', 'account'])
+  })
+
+  it('comes from the routes: each entry links to its page and shows only to roles that may open it', () => {
+    for (const item of NAV_ITEMS) {
+      const route = flat.find((r) => r.path.replace(/\/$/, '') === item.to.replace(/\/$/, '') && r.meta?.menu)
+      expect(route, item.to).toBeDefined()
+      const allowed = route!.meta?.roles
+      if (allowed) expect(item.roles?.every((r) => allowed.includes(r)), item.name).toBe(true)
+    }
+  })
+
+  it('groups the entries in the declared order, leaving out empty groups', () => {
+    const groups = groupNav(navFor(['coordinator']))
+    expect(groups.map((g) => g.group)).toEqual(['main', 'pool', 'system', 'account'])
+    expect(groups.map((g) => g.title)).toEqual([undefined, 'nav.groups.pool', 'nav.groups.system', undefined])
+  })
+
+  it('refuses a menu entry on a page with parameters', () => {
+    const bad: RouteRecordRaw[] = [
+      { path: '/x/:id', name: 'x', component: {}, meta: { title: 'x.y', menu: { group: 'main', order: 1, icon: House } } },
+    ]
+    expect(() => navItems(bad)).toThrow(/without parameters/)
   })
 })
 

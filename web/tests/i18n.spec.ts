@@ -3,8 +3,8 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import zhCN from '@/locales/zh-CN'
-import en from '@/locales/en'
+import { MENU_GROUPS, UNTITLED_GROUPS } from '@/router/meta'
+import { EN_AREAS, ZH_CN_AREAS, en, mergeMessages, zhCN } from '@/locales/messages'
 
 type Tree = { [key: string]: string | Tree }
 
@@ -30,6 +30,17 @@ const zhKeys = keys(zhCN as Tree)
 const enKeys = keys(en as Tree)
 
 describe('locale files', () => {
+  it('each area has a file in both languages', () => {
+    expect(Object.keys(EN_AREAS).sort()).toEqual(Object.keys(ZH_CN_AREAS).sort())
+    expect(Object.keys(ZH_CN_AREAS)).toEqual(expect.arrayContaining(['common', 'experts']))
+  })
+
+  it('refuses a key that two area files define', () => {
+    expect(() => mergeMessages({ a: { nav: { x: '甲' } }, b: { nav: { x: '乙' } } })).toThrow(/nav\.x/)
+    expect(() => mergeMessages({ a: { nav: 'x' }, b: { nav: { y: 'y' } } })).toThrow(/nav/)
+    expect(mergeMessages({ a: { nav: { x: '甲' } }, b: { nav: { y: '乙' } } })).toEqual({ nav: { x: '甲', y: '乙' } })
+  })
+
   it('every zh-CN key exists in English', () => {
     expect(zhKeys.filter((k) => !enKeys.includes(k))).toEqual([])
   })
@@ -75,6 +86,7 @@ describe('locale files', () => {
     for (const a of ['approve', 'reject', 'suspend', 'reinstate', 'retire']) expect(lookup(zhCN as Tree, `expert.actions.${a}`)).toBeTruthy()
     for (const r of ['admin', 'coordinator', 'expert', 'leader']) expect(lookup(zhCN as Tree, `roles.${r}`)).toBeTruthy()
     for (const s of ['active', 'disabled']) expect(lookup(zhCN as Tree, `users.statuses.${s}`)).toBeTruthy()
+    for (const g of MENU_GROUPS.filter((g) => !UNTITLED_GROUPS.includes(g))) expect(lookup(zhCN as Tree, `nav.groups.${g}`)).toBeTruthy()
   })
 })
 

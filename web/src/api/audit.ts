@@ -1,5 +1,8 @@
 // The audit log (admin, coordinator): /audit.
 import { api } from './client'
-import type { AuditEntry, AuditQuery, Page } from './types'
+import type { Answer, QueryOf, Schemas } from './contract'
 
-export const listAudit = (query: AuditQuery) => api.get<Page<AuditEntry>>('/audit', { ...query })
+export type AuditEntry = Schemas['AuditEntry']
+export type AuditQuery = QueryOf<'listAudit'>
+
+export const listAudit = (query: AuditQuery) => api.get<Answer<'listAudit'>>('/audit', query)

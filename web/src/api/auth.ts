@@ -1,41 +1,39 @@
 // Sign-in and one's own account: /auth/* and /tokens.
 import { api } from './client'
-import type {
-  ApiToken,
-  CreatedToken,
-  Items,
-  LoginResult,
-  Session,
-  SignedIn,
-  TotpSetup,
-} from './types'
+import type { Answer, RequestBody, Schemas } from './contract'
+
+export type SignedIn = Schemas['SignedIn']
+export type Session = Schemas['Session']
+export type TotpSetup = Schemas['TotpSetup']
+export type ApiToken = Schemas['ApiToken']
 
 export const login = (username: string, password: string) =>
-  api.post<LoginResult>('/auth/login', { username, password })
+  api.post<Answer<'login'>>('/auth/login', { username, password } satisfies RequestBody<'login'>)
 
-export const verifyTotp = (answer: { code: string } | { recovery_code: string }) =>
-  api.post<SignedIn>('/auth/totp/verify', answer)
+export const verifyTotp = (answer: RequestBody<'verifyTotp'>) => api.post<Answer<'verifyTotp'>>('/auth/totp/verify', answer)
 
-export const logout = () => api.post<void>('/auth/logout')
+export const logout = () => api.post<Answer<'logout'>>('/auth/logout')
 
-export const getMe = () => api.get<SignedIn>('/auth/me')
+export const getMe = () => api.get<Answer<'getMe'>>('/auth/me')
 
 export const changePassword = (current_password: string, new_password: string) =>
-  api.post<void>('/auth/password', { current_password, new_password })
+  api.post<Answer<'changePassword'>>('/auth/password', { current_password, new_password } satisfies RequestBody<'changePassword'>)
 
-export const listSessions = () => api.get<Items<Session>>('/auth/sessions')
+export const listSessions = () => api.get<Answer<'listSessions'>>('/auth/sessions')
 
-export const revokeSession = (id: string) => api.delete(`/auth/sessions/${encodeURIComponent(id)}`)
+export const revokeSession = (id: string) => api.delete<Answer<'revokeSession'>>(`/auth/sessions/${encodeURIComponent(id)}`)
 
-export const setupTotp = () => api.post<TotpSetup>('/auth/totp/setup')
+export const setupTotp = () => api.post<Answer<'setupTotp'>>('/auth/totp/setup')
 
-export const enableTotp = (code: string) => api.post<{ recovery_codes: string[] }>('/auth/totp/enable', { code })
+export const enableTotp = (code: string) =>
+  api.post<Answer<'enableTotp'>>('/auth/totp/enable', { code } satisfies RequestBody<'enableTotp'>)
 
-export const disableTotp = (password: string) => api.post<void>('/auth/totp/disable', { password })
+export const disableTotp = (password: string) =>
+  api.post<Answer<'disableTotp'>>('/auth/totp/disable', { password } satisfies RequestBody<'disableTotp'>)
 
-export const listTokens = () => api.get<Items<ApiToken>>('/tokens')
+export const listTokens = () => api.get<Answer<'listTokens'>>('/tokens')
 
 export const createToken = (name: string, expires_in_days: number) =>
-  api.post<CreatedToken>('/tokens', { name, expires_in_days })
+  api.post<Answer<'createToken'>>('/tokens', { name, expires_in_days } satisfies RequestBody<'createToken'>)
 
-export const revokeToken = (id: number) => api.delete(`/tokens/${id}`)
+export const revokeToken = (id: number) => api.delete<Answer<'revokeToken'>>(`/tokens/${id}`)

@@ -1,57 +1,67 @@
 // The expert pool: /experts, /expert-applications.
 import { api, buildUrl, request } from './client'
-import type {
-  ApplicationReceipt,
-  Conflict,
-  Expert,
-  ExpertAction,
-  ExpertApplication,
-  ExpertFilters,
-  ExpertInput,
-  ExpertLookupItem,
-  ExpertPage,
-  ExpertPatch,
-  ExpertQuery,
-  ImportReport,
-  InviteResult,
-  Items,
-  NewConflict,
-} from './types'
+import type { Answer, QueryOf, RequestBody, Schemas } from './contract'
 
-export const listExperts = (query: ExpertQuery) => api.get<ExpertPage>('/experts', { ...query })
+export type Expert = Schemas['Expert']
+export type ExpertStatus = Schemas['ExpertStatus']
+export type ExpertAction = Schemas['ExpertAction']
+export type Gender = Schemas['Gender']
+export type Category = Schemas['Category']
+export type Academician = Schemas['Academician']
+export type ExpertFields = Schemas['ExpertFields']
+export type Employment = Schemas['Employment']
+export type ExpertFacets = Schemas['ExpertFacets']
+export type ExpertLookupItem = Schemas['ExpertLookupItem']
+export type Conflict = Schemas['Conflict']
+export type ConflictKind = Schemas['ConflictKind']
+export type NewConflict = Schemas['NewConflict']
+export type ExpertApplication = Schemas['ExpertApplication']
+export type ApplicationReceipt = Schemas['ApplicationReceipt']
+export type ImportReport = Schemas['ImportReport']
+
+/** The list's query: its filters, sort, page and whether to count facets. */
+export type ExpertQuery = QueryOf<'listExperts'>
+/** The filters alone (the export takes the same ones). */
+export type ExpertFilters = Omit<ExpertQuery, 'page' | 'page_size' | 'facets'>
+export type ExpertSort = NonNullable<ExpertQuery['sort']>
+
+export const EXPERT_ACTIONS: ExpertAction[] = ['approve', 'reject', 'suspend', 'reinstate', 'retire']
+
+export const listExperts = (query: ExpertQuery) => api.get<Answer<'listExperts'>>('/experts', query)
 
 /** Active experts by name or organisation (not oneself), for naming one; experts and staff. */
 export const lookupExperts = (q: string, limit?: number, signal?: AbortSignal) =>
-  api.get<Items<ExpertLookupItem>>('/experts/lookup', { q, limit }, signal)
+  api.get<Answer<'lookupExperts'>>('/experts/lookup', { q, limit } satisfies QueryOf<'lookupExperts'>, signal)
 
-export const createExpert = (input: ExpertInput) => api.post<Expert>('/experts', input)
+export const createExpert = (input: RequestBody<'createExpert'>) => api.post<Answer<'createExpert'>>('/experts', input)
 
-export const getExpert = (id: number) => api.get<Expert>(`/experts/${id}`)
+export const getExpert = (id: number) => api.get<Answer<'getExpert'>>(`/experts/${id}`)
 
-export const updateExpert = (id: number, patch: ExpertPatch) => api.patch<Expert>(`/experts/${id}`, patch)
+export const updateExpert = (id: number, patch: RequestBody<'updateExpert'>) =>
+  api.patch<Answer<'updateExpert'>>(`/experts/${id}`, patch)
 
 export const transitionExpert = (id: number, action: ExpertAction, note: string) =>
-  api.post<Expert>(`/experts/${id}/transitions`, { action, note })
+  api.post<Answer<'transitionExpert'>>(`/experts/${id}/transitions`, { action, note } satisfies RequestBody<'transitionExpert'>)
 
-export const inviteExpert = (id: number) => api.post<InviteResult>(`/experts/${id}/invite`)
+export const inviteExpert = (id: number) => api.post<Answer<'inviteExpert'>>(`/experts/${id}/invite`)
 
-export const remindExpert = (id: number) => api.post<void>(`/experts/${id}/remind`)
+export const remindExpert = (id: number) => api.post<Answer<'remindExpert'>>(`/experts/${id}/remind`)
 
-export const getMyExpert = () => api.get<Expert>('/experts/me')
+export const getMyExpert = () => api.get<Answer<'getMyExpert'>>('/experts/me')
 
-export const updateMyExpert = (patch: ExpertPatch) => api.patch<Expert>('/experts/me', patch)
+export const updateMyExpert = (patch: RequestBody<'updateMyExpert'>) => api.patch<Answer<'updateMyExpert'>>('/experts/me', patch)
 
-export const confirmMyExpert = () => api.post<Expert>('/experts/me/confirm')
+export const confirmMyExpert = () => api.post<Answer<'confirmMyExpert'>>('/experts/me/confirm')
 
-export const listConflicts = (expertId: number) => api.get<Items<Conflict>>(`/experts/${expertId}/conflicts`)
+export const listConflicts = (expertId: number) => api.get<Answer<'listConflicts'>>(`/experts/${expertId}/conflicts`)
 
 export const addConflict = (expertId: number, input: NewConflict) =>
-  api.post<Conflict>(`/experts/${expertId}/conflicts`, input)
+  api.post<Answer<'addConflict'>>(`/experts/${expertId}/conflicts`, input)
 
 export const deleteConflict = (expertId: number, conflictId: number) =>
-  api.delete(`/experts/${expertId}/conflicts/${conflictId}`)
+  api.delete<Answer<'deleteConflict'>>(`/experts/${expertId}/conflicts/${conflictId}`)
 
-export const applyToPool = (input: ExpertApplication) => api.post<ApplicationReceipt>('/expert-applications', input)
+export const applyToPool = (input: ExpertApplication) => api.post<Answer<'applyToPool'>>('/expert-applications', input)
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 
@@ -62,13 +72,13 @@ export function importContentType(fileName: string): string {
 
 /** Uploads the file's bytes as they are: a dry run reports, a commit imports. */
 export const importExperts = (file: Blob, contentType: string, dryRun: boolean) =>
-  request<ImportReport>('POST', '/experts/import', {
+  request<Answer<'importExperts'>>('POST', '/experts/import', {
     raw: file,
     contentType,
-    query: { dry_run: dryRun },
+    query: { dry_run: dryRun } satisfies QueryOf<'importExperts'>,
   })
 
 /** The download address of the filtered list; the browser fetches it with the session cookie. */
 export function expertExportUrl(format: 'csv' | 'xlsx', filters: ExpertFilters): string {
-  return buildUrl('/experts/export', { format, ...filters })
+  return buildUrl('/experts/export', { format, ...filters } satisfies QueryOf<'exportExperts'>)
 }

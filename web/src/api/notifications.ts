@@ -1,10 +1,12 @@
 // In-app notifications: /notifications.
 import { api } from './client'
-import type { NotificationPage, PageQuery } from './types'
+import type { Answer, QueryOf, Schemas } from './contract'
 
-export const listNotifications = (query: PageQuery & { unread?: boolean }) =>
-  api.get<NotificationPage>('/notifications', { ...query })
+export type Notification = Schemas['Notification']
 
-export const markNotificationRead = (id: number) => api.post<void>(`/notifications/${id}/read`)
+export const listNotifications = (query: QueryOf<'listNotifications'>) =>
+  api.get<Answer<'listNotifications'>>('/notifications', query)
 
-export const markAllNotificationsRead = () => api.post<void>('/notifications/read-all')
+export const markNotificationRead = (id: number) => api.post<Answer<'markNotificationRead'>>(`/notifications/${id}/read`)
+
+export const markAllNotificationsRead = () => api.post<Answer<'markAllNotificationsRead'>>('/notifications/read-all')

@@ -1,5 +1,7 @@
 // Service state: /health.
 import { api } from './client'
-import type { Health } from './types'
+import type { Answer, Schemas } from './contract'
 
-export const getHealth = () => api.get<Health>('/health')
+export type Health = Schemas['Health']
+
+export const getHealth = () => api.get<Answer<'getHealth'>>('/health')

@@ -1,19 +1,23 @@
 // Fields (学科领域) and pools (专家库类别): /fields, /pools.
 import { api } from './client'
-import type { FieldNode, FieldPatch, Items, NewField, NewPool, Pool, PoolPatch } from './types'
+import type { Answer, RequestBody, Schemas } from './contract'
 
-export const listFields = () => api.get<Items<FieldNode>>('/fields')
+export type FieldNode = Schemas['FieldNode']
+export type Pool = Schemas['Pool']
 
-export const createField = (input: NewField) => api.post<FieldNode>('/fields', input)
+export const listFields = () => api.get<Answer<'listFields'>>('/fields')
 
-export const updateField = (id: number, patch: FieldPatch) => api.patch<FieldNode>(`/fields/${id}`, patch)
+export const createField = (input: RequestBody<'createField'>) => api.post<Answer<'createField'>>('/fields', input)
 
-export const deleteField = (id: number) => api.delete(`/fields/${id}`)
+export const updateField = (id: number, patch: RequestBody<'updateField'>) =>
+  api.patch<Answer<'updateField'>>(`/fields/${id}`, patch)
 
-export const listPools = () => api.get<Items<Pool>>('/pools')
+export const deleteField = (id: number) => api.delete<Answer<'deleteField'>>(`/fields/${id}`)
 
-export const createPool = (input: NewPool) => api.post<Pool>('/pools', input)
+export const listPools = () => api.get<Answer<'listPools'>>('/pools')
 
-export const updatePool = (id: number, patch: PoolPatch) => api.patch<Pool>(`/pools/${id}`, patch)
+export const createPool = (input: RequestBody<'createPool'>) => api.post<Answer<'createPool'>>('/pools', input)
 
-export const deletePool = (id: number) => api.delete(`/pools/${id}`)
+export const updatePool = (id: number, patch: RequestBody<'updatePool'>) => api.patch<Answer<'updatePool'>>(`/pools/${id}`, patch)
+
+export const deletePool = (id: number) => api.delete<Answer<'deletePool'>>(`/pools/${id}`)

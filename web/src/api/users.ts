@@ -1,15 +1,21 @@
 // User administration (admin): /users.
 import { api } from './client'
-import type { CreatedUser, NewUser, OneTimePassword, Page, User, UserPatch, UserQuery } from './types'
+import type { Answer, QueryOf, RequestBody, Schemas } from './contract'
 
-export const listUsers = (query: UserQuery) => api.get<Page<User>>('/users', { ...query })
+export type User = Schemas['User']
+export type UserStatus = Schemas['UserStatus']
+export type UserQuery = QueryOf<'listUsers'>
+export type NewUser = RequestBody<'createUser'>
+export type UserPatch = RequestBody<'updateUser'>
 
-export const createUser = (input: NewUser) => api.post<CreatedUser>('/users', input)
+export const listUsers = (query: UserQuery) => api.get<Answer<'listUsers'>>('/users', query)
 
-export const getUser = (id: number) => api.get<User>(`/users/${id}`)
+export const createUser = (input: NewUser) => api.post<Answer<'createUser'>>('/users', input)
 
-export const updateUser = (id: number, patch: UserPatch) => api.patch<User>(`/users/${id}`, patch)
+export const getUser = (id: number) => api.get<Answer<'getUser'>>(`/users/${id}`)
 
-export const resetUserPassword = (id: number) => api.post<OneTimePassword>(`/users/${id}/password-reset`)
+export const updateUser = (id: number, patch: UserPatch) => api.patch<Answer<'updateUser'>>(`/users/${id}`, patch)
 
-export const resetUserTotp = (id: number) => api.post<void>(`/users/${id}/totp-reset`)
+export const resetUserPassword = (id: number) => api.post<Answer<'resetUserPassword'>>(`/users/${id}/password-reset`)
+
+export const resetUserTotp = (id: number) => api.post<Answer<'resetUserTotp'>>(`/users/${id}/totp-reset`)

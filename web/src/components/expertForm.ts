@@ -1,7 +1,13 @@
 // The expert profile as a form holds it, to and from the API's shapes.
-import type { Expert, ExpertInput } from '@/api/types'
+import type { Employment, Expert, ExpertFields } from '@/api/experts'
 
-export function emptyExpertInput(): ExpertInput {
+/** The profile as the form edits it: every field present, keywords as a list. */
+export type ExpertDraft = Required<Omit<ExpertFields, 'keywords' | 'employment'>> & {
+  keywords: string[]
+  employment: Employment[]
+}
+
+export function emptyExpertInput(): ExpertDraft {
   return {
     name: '',
     gender: null,
@@ -23,7 +29,7 @@ export function emptyExpertInput(): ExpertInput {
   }
 }
 
-export function expertToInput(e: Expert): ExpertInput {
+export function expertToInput(e: Expert): ExpertDraft {
   return {
     name: e.name,
     gender: e.gender,
@@ -55,10 +61,10 @@ function text(v: string | null | undefined): string | null {
  * contact data only when the form showed it, pools only when it offered them.
  */
 export function cleanExpertInput(
-  input: ExpertInput,
+  input: ExpertDraft,
   opts: { withContact: boolean; withPools: boolean },
-): Partial<ExpertInput> {
-  const out: Partial<ExpertInput> = {
+): ExpertFields {
+  const out: ExpertFields = {
     name: input.name.trim(),
     gender: input.gender,
     birth_year: input.birth_year,

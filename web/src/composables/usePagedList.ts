@@ -1,6 +1,6 @@
 // A server-paged table: page, page size, total, loading and the last error, reloaded on demand.
 import { ref, shallowRef } from 'vue'
-import type { Page } from '@/api/types'
+import type { Page } from '@/api/common'
 
 export function usePagedList<T, Q extends object>(fetchPage: (query: Q & { page: number; page_size: number }) => Promise<Page<T>>, query: () => Q, initialPageSize = 20) {
   const items = shallowRef<T[]>([])

@@ -1,8 +1,7 @@
 // vue-i18n set-up: zh-CN first, English second; the choice is kept in localStorage and
 // reflected in <html lang>.
 import { createI18n } from 'vue-i18n'
-import zhCN from './zh-CN'
-import en from './en'
+import { en, zhCN } from './messages'
 
 export type Locale = 'zh-CN' | 'en'
 export const LOCALES: Locale[] = ['zh-CN', 'en']

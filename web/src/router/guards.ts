@@ -1,21 +1,8 @@
 // Where a navigation may go, given who is signed in. The server's route gate is what enforces
 // access; this keeps people on the pages they can use.
 import type { RouteLocationNormalized, RouteLocationRaw, Router } from 'vue-router'
-import type { Role, User } from '@/api/types'
+import type { User } from '@/api/users'
 import { useAuthStore } from '@/stores/auth'
-
-declare module 'vue-router' {
-  interface RouteMeta {
-    /** Reachable without signing in (login, the public application form). */
-    public?: boolean
-    /** The second-factor step of sign-in. */
-    secondFactor?: boolean
-    /** Roles allowed; absent means every signed-in user. */
-    roles?: Role[]
-    /** i18n key of the page title. */
-    title?: string
-  }
-}
 
 export const PASSWORD_PATH = '/account/password'
 export const SECURITY_PATH = '/account/security'

@@ -3,7 +3,9 @@ import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
 import { ApiError, setCsrfToken } from '@/api/client'
 import * as authApi from '@/api/auth'
-import type { Role, SignedIn, User } from '@/api/types'
+import type { SignedIn } from '@/api/auth'
+import type { Role } from '@/api/common'
+import type { User } from '@/api/users'
 
 export const useAuthStore = defineStore('auth', () => {
   const user = ref<User | null>(null)

@@ -2,7 +2,7 @@
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
 import { listNotifications, markAllNotificationsRead, markNotificationRead } from '@/api/notifications'
-import type { Notification } from '@/api/types'
+import type { Notification } from '@/api/notifications'
 
 export const useNotificationStore = defineStore('notifications', () => {
   const unread = ref<Notification[]>([])

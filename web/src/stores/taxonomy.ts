@@ -2,7 +2,7 @@
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
 import { listFields, listPools } from '@/api/taxonomy'
-import type { FieldNode, Pool } from '@/api/types'
+import type { FieldNode, Pool } from '@/api/taxonomy'
 
 export const useTaxonomyStore = defineStore('taxonomy', () => {
   const fields = ref<FieldNode[]>([])

@@ -1,6 +1,6 @@
 // The expert list's filters <-> the address bar, so a filtered list can be linked and reloaded.
 import type { LocationQuery, LocationQueryRaw } from 'vue-router'
-import type { Academician, Category, ExpertFilters, ExpertSort, ExpertStatus } from '@/api/types'
+import type { Academician, Category, ExpertFilters, ExpertSort, ExpertStatus } from '@/api/experts'
 
 export interface FilterForm {
   q: string

@@ -1,6 +1,6 @@
 // The conflict form's pure parts: how an expert found by the lookup is shown, and what the form
 // sends. A person is either picked from the pool (a number: their id) or typed (a string).
-import type { ConflictKind, ExpertLookupItem, NewConflict } from '@/api/types'
+import type { ConflictKind, ExpertLookupItem, NewConflict } from '@/api/experts'
 
 export interface ConflictForm {
   kind: ConflictKind

@@ -1,0 +1,80 @@
+// Words every area uses: the product's name, roles, common buttons and hints, errors, notifications, and the side menu's group titles.
+import type zh from '../zh-CN/common'
+
+const en: typeof zh = {
+  nav: {
+    groups: {
+      mine: 'My work',
+      pool: 'Experts',
+      research: 'Topics and calls',
+      proposals: 'Proposals and bulletins',
+      reviews: 'Reviews',
+      decisions: 'Decisions and impact',
+      system: 'Administration',
+    },
+  },
+  app: {
+    name: 'Zhiku',
+    fullName: 'National S&T Think-Tank Pilot',
+  },
+  roles: {
+    admin: 'Administrator',
+    coordinator: 'Coordinator',
+    expert: 'Expert',
+    leader: 'Leading group member',
+  },
+  common: {
+    actions: 'Actions',
+    cancel: 'Cancel',
+    confirm: 'OK',
+    copied: 'Copied',
+    copy: 'Copy',
+    createdAt: 'Created',
+    updatedAt: 'Updated',
+    delete: 'Delete',
+    done: 'I have saved it',
+    edit: 'Edit',
+    more: 'More',
+    no: 'No',
+    yes: 'Yes',
+    none: 'None',
+    reason: 'Reason',
+    reasonRequired: 'Please give a reason',
+    refresh: 'Refresh',
+    reload: 'Load the latest version',
+    reloaded: 'Latest version loaded',
+    reset: 'Reset',
+    save: 'Save',
+    saved: 'Saved',
+    search: 'Search',
+    shownOnce: 'This is shown only once and cannot be displayed again: copy it now.',
+    status: 'Status',
+    colon: ': ',
+    listSeparator: ', ',
+  },
+  auth: {
+    logout: 'Sign out',
+  },
+  notifications: {
+    title: 'Notifications',
+    none: 'No unread notifications',
+    markAllRead: 'Mark all read',
+  },
+  errors: {
+    network: 'Cannot reach the server: check the network and try again.',
+    stale: 'Someone else changed this record meanwhile. Load the latest version, then edit again.',
+    retryAfter: 'Please try again in {n} seconds.',
+    server: 'The server had a problem; try again later, and tell an administrator if it persists.',
+    forbidden: 'You are not allowed to do this.',
+    notFound: 'No such record.',
+    generic: 'Request failed ({status})',
+    allowedActions: 'Possible now: {actions}',
+    notFoundTitle: 'Page not found',
+    notFoundText: 'There is no such page.',
+    forbiddenTitle: 'Not allowed',
+    forbiddenText: 'Your role may not open this page.',
+    home: 'Back to home',
+  },
+}
+
+export default en
