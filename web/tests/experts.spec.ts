@@ -1,7 +1,7 @@
 // Small pure pieces of the expert pages: filters in the address bar, the form's clean-up.
 import { describe, expect, it } from 'vitest'
 import { apiFilters, emptyFilters, filtersFromQuery, queryFromFilters } from '@/pages/experts/expertFilters'
-import { cleanExpertInput, emptyExpertInput, expertToInput } from '@/components/expertForm'
+import { applicationFromDraft, cleanExpertInput, emptyExpertInput, expertToInput } from '@/components/expertForm'
 import type { Expert } from '@/api/experts'
 
 describe('expert list filters', () => {
@@ -81,5 +81,25 @@ describe('expert form', () => {
     const all = cleanExpertInput(input, { withContact: true, withPools: true })
     expect(all.phone).toBe('139')
     expect(all.pool_ids).toEqual([2])
+  })
+
+  it('makes the public application from the same form: only what it takes, nothing empty', () => {
+    const draft = {
+      ...emptyExpertInput(),
+      name: ' 司马青 ',
+      organization: '复旦大学',
+      email: ' sima@example.cn ',
+      academician: 'CAS' as const,
+      pool_ids: [1],
+      keywords: [' 公共卫生 ', ' '],
+      employment: [{ organization: '甲', from: '2020-01', to: null }],
+    }
+    expect(applicationFromDraft(draft)).toEqual({
+      name: '司马青',
+      organization: '复旦大学',
+      email: 'sima@example.cn',
+      keywords: ['公共卫生'],
+      category: 'domestic',
+    })
   })
 })

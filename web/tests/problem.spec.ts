@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { ApiError } from '@/api/client'
 import { describeProblem } from '@/components/problem'
 import { i18n } from '@/locales'
+import { EXPERT_ACTIONS } from '@/pages/experts/expertTerms'
 
 const t = (key: string, values?: Record<string, unknown>) => i18n.global.t(key, values ?? {})
 
@@ -26,7 +27,7 @@ describe('describeProblem', () => {
       hint: '',
       fields: [{ field: 'name', message: '必填' }],
     })
-    expect(describeProblem(e, t, false)?.fields).toEqual([])
+    expect(describeProblem(e, t, { showFields: false })?.fields).toEqual([])
   })
 
   it('does not list again the field errors the server summed up in its detail', () => {
@@ -56,9 +57,13 @@ describe('describeProblem', () => {
     expect(v?.hint).toBe('请 30 秒后再试。')
   })
 
-  it('lists the transitions that are allowed on 409', () => {
+  it("lists the transitions that are allowed on 409, in the words of the caller's area", () => {
     const e = new ApiError({ status: 409, title: 'Conflict', detail: '不允许', body: { allowed: ['suspend', 'retire'] } })
-    expect(describeProblem(e, t)?.hint).toBe('当前状态下可执行的操作：暂停、出库')
+    expect(describeProblem(e, t, { actions: EXPERT_ACTIONS })?.hint).toBe('当前状态下可执行的操作：暂停、出库')
+    // Another area's 409: no expert wording, the labels it gives or the names as sent.
+    const other = new ApiError({ status: 409, title: 'Conflict', detail: '不允许', body: { allowed: ['publish', 'cancel'] } })
+    expect(describeProblem(other, t)?.hint).toBe('当前状态下可执行的操作：publish、cancel')
+    expect(describeProblem(other, t, { actions: { publish: { label: 'common.confirm' } } })?.hint).toBe('当前状态下可执行的操作：确定、cancel')
   })
 
   it('names a network failure and a bare server error', () => {

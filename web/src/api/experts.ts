@@ -9,6 +9,8 @@ export type Gender = Schemas['Gender']
 export type Category = Schemas['Category']
 export type Academician = Schemas['Academician']
 export type ExpertFields = Schemas['ExpertFields']
+/** A whole profile, as created. */
+export type ExpertInput = Schemas['ExpertInput']
 export type Employment = Schemas['Employment']
 export type ExpertFacets = Schemas['ExpertFacets']
 export type ExpertLookupItem = Schemas['ExpertLookupItem']
@@ -25,15 +27,13 @@ export type ExpertQuery = QueryOf<'listExperts'>
 export type ExpertFilters = Omit<ExpertQuery, 'page' | 'page_size' | 'facets'>
 export type ExpertSort = NonNullable<ExpertQuery['sort']>
 
-export const EXPERT_ACTIONS: ExpertAction[] = ['approve', 'reject', 'suspend', 'reinstate', 'retire']
-
 export const listExperts = (query: ExpertQuery) => api.get<Answer<'listExperts'>>('/experts', query)
 
 /** Active experts by name or organisation (not oneself), for naming one; experts and staff. */
 export const lookupExperts = (q: string, limit?: number, signal?: AbortSignal) =>
   api.get<Answer<'lookupExperts'>>('/experts/lookup', { q, limit } satisfies QueryOf<'lookupExperts'>, signal)
 
-export const createExpert = (input: RequestBody<'createExpert'>) => api.post<Answer<'createExpert'>>('/experts', input)
+export const createExpert = (input: ExpertInput) => api.post<Answer<'createExpert'>>('/experts', input)
 
 export const getExpert = (id: number) => api.get<Answer<'getExpert'>>(`/experts/${id}`)
 

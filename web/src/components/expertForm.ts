@@ -1,5 +1,5 @@
 // The expert profile as a form holds it, to and from the API's shapes.
-import type { Employment, Expert, ExpertFields } from '@/api/experts'
+import type { Employment, Expert, ExpertApplication, ExpertFields, ExpertInput } from '@/api/experts'
 
 /** The profile as the form edits it: every field present, keywords as a list. */
 export type ExpertDraft = Required<Omit<ExpertFields, 'keywords' | 'employment'>> & {
@@ -63,8 +63,8 @@ function text(v: string | null | undefined): string | null {
 export function cleanExpertInput(
   input: ExpertDraft,
   opts: { withContact: boolean; withPools: boolean },
-): ExpertFields {
-  const out: ExpertFields = {
+): ExpertInput {
+  const out: ExpertInput = {
     name: input.name.trim(),
     gender: input.gender,
     birth_year: input.birth_year,
@@ -87,5 +87,23 @@ export function cleanExpertInput(
     out.email = text(input.email)
   }
   if (opts.withPools) out.pool_ids = [...(input.pool_ids ?? [])]
+  return out
+}
+
+/** The public application from the form: what an application takes, leaving out what is empty. */
+export function applicationFromDraft(draft: ExpertDraft): ExpertApplication {
+  const p = cleanExpertInput(draft, { withContact: true, withPools: false })
+  const out: ExpertApplication = { name: p.name, organization: p.organization, email: p.email ?? '' }
+  if (p.gender) out.gender = p.gender
+  if (p.birth_year) out.birth_year = p.birth_year
+  if (p.title) out.title = p.title
+  if (p.position) out.position = p.position
+  if (p.department) out.department = p.department
+  if (p.phone) out.phone = p.phone
+  if (p.field_ids?.length) out.field_ids = p.field_ids
+  if (Array.isArray(p.keywords) && p.keywords.length) out.keywords = p.keywords
+  if (p.category) out.category = p.category
+  if (p.country) out.country = p.country
+  if (p.bio) out.bio = p.bio
   return out
 }

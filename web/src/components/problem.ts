@@ -1,6 +1,7 @@
 // What ProblemAlert shows for an error: the message, a hint for statuses that need one, and the
 // field errors the message does not already say. Pure, so it is tested without a DOM.
 import { ApiError, type FieldError } from '@/api/client'
+import { termLabel, type Terms } from './terms'
 
 export interface ProblemView {
   message: string
@@ -10,7 +11,15 @@ export interface ProblemView {
 
 type Translate = (key: string, values?: Record<string, unknown>) => string
 
-export function describeProblem(e: unknown, t: Translate, showFields = true): ProblemView | null {
+export interface ProblemOptions {
+  /** List the field errors too (forms that show them beside the fields pass false). */
+  showFields?: boolean
+  /** The labels of the actions a 409 may name as allowed now (the area's table); unlabelled ones show as sent. */
+  actions?: Partial<Terms>
+}
+
+export function describeProblem(e: unknown, t: Translate, options: ProblemOptions = {}): ProblemView | null {
+  const { showFields = true, actions } = options
   if (!e) return null
   if (!(e instanceof ApiError)) {
     return { message: e instanceof Error ? e.message : String(e), hint: '', fields: [] }
@@ -26,7 +35,7 @@ export function describeProblem(e: unknown, t: Translate, showFields = true): Pr
   if (!message) message = t('errors.generic', { status: e.status })
   const allowed = Array.isArray(e.body?.allowed) ? (e.body.allowed as unknown[]).map(String) : []
   if (e.status === 409 && allowed.length > 0) {
-    hint = t('errors.allowedActions', { actions: allowed.map((a) => t(`expert.actions.${a}`)).join(t('common.listSeparator')) })
+    hint = t('errors.allowedActions', { actions: allowed.map((a) => termLabel(actions, a, t)).join(t('common.listSeparator')) })
   }
   // The server often repeats a lone field error in `detail`: list only what it does not say.
   const fields = showFields ? e.errors.filter((f) => !message.includes(f.message)) : []
