@@ -1,7 +1,7 @@
 // Small pure pieces of the expert pages: filters in the address bar, the form's clean-up.
 import { describe, expect, it } from 'vitest'
 import { apiFilters, emptyFilters, filtersFromQuery, queryFromFilters } from '@/pages/experts/expertFilters'
-import { applicationFromDraft, cleanExpertInput, emptyExpertInput, expertToInput } from '@/components/expertForm'
+import { applicationFromDraft, cleanExpertInput, emptyExpertInput, expertToInput } from '@/pages/experts/expertForm'
 import type { Expert } from '@/api/experts'
 
 describe('expert list filters', () => {
