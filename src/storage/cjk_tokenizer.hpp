@@ -23,13 +23,15 @@
 
 #include <sqlite3.h>
 
+#include "core/text_tokens.hpp"
+
 namespace zhiku::storage {
 
 // The name to use in `CREATE VIRTUAL TABLE … USING fts5(…, tokenize = 'zhiku_cjk')`.
 inline constexpr std::string_view kCjkTokenizerName = "zhiku_cjk";
 
-// Longest word token kept, in bytes of its folded form.
-inline constexpr int kMaxWordTokenBytes = 128;
+// Longest word token kept, in bytes of its folded form (core/text_tokens.hpp decides).
+inline constexpr int kMaxWordTokenBytes = text::kMaxWordTokenBytes;
 
 // Registers the tokenizer on `db`. Every connection that reads or writes a table using it must
 // call this first (SQLite keeps tokenizers per connection); calling it again is harmless.
