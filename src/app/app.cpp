@@ -5,10 +5,9 @@
 #include "app/services.hpp"
 #include "audit/audit_routes.hpp"
 #include "core/json.hpp"
-#include "users/auth_routes.hpp"
-#include "users/user_routes.hpp"
 #include "experts/expert_routes.hpp"
 #include "notifications/notification_routes.hpp"
+#include "users/account_gate.hpp"
 #include "users/auth_routes.hpp"
 #include "users/user_routes.hpp"
 
@@ -23,53 +22,61 @@ void add_system_routes(http::Router& router, storage::Database& db, http::Server
   using http::Policy;
   using http::Request;
   using http::Response;
-  router.get("/api/v1/health", Policy::anyone(), [&db, started](Request&) {
-    Json j = Json::object();
-    bool db_ok = true;
-    try {
-      auto conn = db.read();
-      auto st = conn->prepare("SELECT 1");
-      db_ok = st.step() && st.int64(0) == 1;
-    } catch (std::exception const& e) {
-      spdlog::error("health check: database: {}", e.what());
-      db_ok = false;
-    }
-    j["status"] = db_ok ? "ok" : "degraded";
-    j["version"] = version_string();
-    j["database"] = db_ok ? "ok" : "unavailable";
-    j["uptime_seconds"] =
-        std::chrono::duration_cast<std::chrono::seconds>(std::chrono::steady_clock::now() - *started).count();
-    return Response::json(j, db_ok ? 200 : 503);
-  }, "Liveness and database check");
-  router.get("/api/v1/metrics", Policy::any_of({Role::admin}), [server](Request&) {
-    auto text = (*server)->metrics().render();
-    return Response::text(std::move(text), "text/plain; version=0.0.4; charset=utf-8");
-  }, "Prometheus metrics");
+  router.get(
+      "/api/v1/health", Policy::anyone(),
+      [&db, started](Request&) {
+        Json j = Json::object();
+        bool db_ok = true;
+        try {
+          auto conn = db.read();
+          auto st = conn->prepare("SELECT 1");
+          db_ok = st.step() && st.int64(0) == 1;
+        } catch (std::exception const& e) {
+          spdlog::error("health check: database: {}", e.what());
+          db_ok = false;
+        }
+        j["status"] = db_ok ? "ok" : "degraded";
+        j["version"] = version_string();
+        j["database"] = db_ok ? "ok" : "unavailable";
+        j["uptime_seconds"] =
+            std::chrono::duration_cast<std::chrono::seconds>(std::chrono::steady_clock::now() - *started).count();
+        return Response::json(j, db_ok ? 200 : 503);
+      },
+      "Liveness and database check");
+  router.get(
+      "/api/v1/metrics", Policy::any_of({Role::admin}),
+      [server](Request&) {
+        auto text = (*server)->metrics().render();
+        return Response::text(std::move(text), "text/plain; version=0.0.4; charset=utf-8");
+      },
+      "Prometheus metrics");
 }
 
 }  // namespace
 
-App::App(AppConfig config) : config_(std::move(config)), started_(std::chrono::steady_clock::now()) {
+App::App(AppConfig config, Clock* clock)
+    : config_(std::move(config)),
+      own_clock_(clock ? nullptr : std::make_unique<Clock>()),
+      clock_(clock ? clock : own_clock_.get()),
+      started_(std::chrono::steady_clock::now()) {
   db_ = std::make_unique<storage::Database>(config_.database);
-  services_ = std::make_unique<Services>(*db_, config_);
-  add_system_routes(router_, *db_, &server_raw_, &started_);
-  // [identity] routes
-  add_audit_routes(router_, *db_, services_->audit);
-  add_notification_routes(router_, NotificationService(*db_, services_->audit));
+  services_ = std::make_unique<Services>(*db_, config_, *clock_);
+  auto& s = *services_;
   SessionCookieConfig cookie{config_.auth.secure_cookies || config_.http.behind_tls_proxy};
-  add_auth_routes(router_, services_->auth, services_->users, services_->tokens, cookie);
-  add_user_routes(router_, services_->users);
-  // [experts] routes
-  add_expert_routes(router_, services_->experts, services_->taxonomy);
-  services_->experts.warm();
-  if (auto sealed = services_->auth.reseal_totp_keys(); sealed.resealed > 0)
+  // Routes in the domain order; each module registers its own.
+  add_system_routes(router_, *db_, &server_raw_, &started_);
+  add_audit_routes(router_, *db_, s.audit);
+  add_notification_routes(router_, s.notifications);
+  add_auth_routes(router_, s.auth, s.users, s.tokens, cookie);
+  add_user_routes(router_, s.users);
+  add_expert_routes(router_, s.experts, s.taxonomy);
+
+  s.experts.warm();
+  if (auto sealed = s.auth.reseal_totp_keys(); sealed.resealed > 0)
     spdlog::info("sealed {} two-factor keys with the current key", sealed.resealed);
-  http::Authenticator auth = [](http::Request const&) -> std::optional<Principal> { return std::nullopt; };
-  // [identity] authenticator
-  auth = make_authenticator(services_->auth, cookie);
   config_.http.version = version_string();
   config_.http.access_log = config_.log.access_log;
-  server_ = std::make_unique<http::Server>(config_.http, router_, std::move(auth));
+  server_ = std::make_unique<http::Server>(config_.http, router_, make_account_gate(s.auth, cookie));
   server_raw_ = server_.get();
 }
 
@@ -83,6 +90,6 @@ http::Router const& App::router() const { return router_; }
 http::Server& App::server() { return *server_; }
 Services& App::services() { return *services_; }
 AppConfig const& App::config() const { return config_; }
-
+Clock& App::clock() { return *clock_; }
 
 }  // namespace zhiku

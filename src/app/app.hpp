@@ -8,6 +8,7 @@
 #include <string>
 
 #include "app/config.hpp"
+#include "core/clock.hpp"
 #include "http/router.hpp"
 #include "http/server.hpp"
 #include "storage/database.hpp"
@@ -18,9 +19,11 @@ struct Services;
 
 class App {
  public:
-  // Opens the database (applying migrations) and wires every module. Throws ConfigError,
-  // storage::MigrationError or storage::Error.
-  explicit App(AppConfig config);
+  // Opens the database (applying migrations) and wires every module. Every service takes the
+  // time from `clock` (a test's or the demo seeder's, kept across restarts), or from the App's
+  // own system clock when it is null. Throws ConfigError, storage::MigrationError or
+  // storage::Error.
+  explicit App(AppConfig config, Clock* clock = nullptr);
   ~App();
 
   // Starts listening; returns the bound port (config.http.port 0 picks one).
@@ -34,9 +37,12 @@ class App {
   http::Server& server();
   Services& services();
   AppConfig const& config() const;
+  Clock& clock();
 
  private:
   AppConfig config_;
+  std::unique_ptr<Clock> own_clock_;
+  Clock* clock_;
   std::unique_ptr<storage::Database> db_;
   std::unique_ptr<Services> services_;
   http::Router router_;

@@ -31,7 +31,6 @@ void add_commands(CLI::App& cli, CommandLine& cmd) {
   backup->add_option("--db", cmd.db, "database file (overrides database.path)");
 
   cli.add_subcommand("version", "print the version");
-  // [identity] user and audit subcommands
   auto* user = cli.add_subcommand("user", "manage user accounts");
   user->require_subcommand(1);
   auto* user_add = user->add_subcommand("add", "create an account (e.g. the first admin) with a chosen password");
@@ -60,7 +59,6 @@ void add_commands(CLI::App& cli, CommandLine& cmd) {
   audit->require_subcommand(1);
   auto* audit_verify = audit->add_subcommand("verify", "check the audit log's hash chain; exit 1 at the first bad row");
   audit_verify->add_option("--db", cmd.db, "database file (overrides database.path)");
-  // [experts] import subcommand
   auto* import = cli.add_subcommand("import", "import data from a spreadsheet");
   auto* import_experts =
       import->add_subcommand("experts", "import experts from CSV or XLSX: every row valid, or none imported");
@@ -91,7 +89,7 @@ void configure_logging(LogConfig const& log) {
   spdlog::set_pattern("%Y-%m-%dT%H:%M:%S.%eZ %l %v", spdlog::pattern_time_type::utc);
 }
 
-// [identity] The password for `user add` / `user passwd`: one line of standard input, never an
+// The password for `user add` / `user passwd`: one line of standard input, never an
 // argument (it would show in the process list and the shell history).
 std::string read_password_line() {
   std::string line;
@@ -103,8 +101,9 @@ std::string read_password_line() {
 
 int user_command(CLI::App& user, AppConfig const& c, CommandLine const& cmd) {
   storage::Database db(c.database);
-  Services services(db, c);
-  RequestMeta meta{"cli", "cli"};
+  Clock clock;
+  Services services(db, c, clock);
+  Actor const cli = Actor::system("cli");
   try {
     if (user.got_subcommand("add")) {
       NewUser u;
@@ -113,7 +112,7 @@ int user_command(CLI::App& user, AppConfig const& c, CommandLine const& cmd) {
       u.email = cmd.email;
       for (auto const& name : cmd.roles)
         if (auto r = role_from_string(name)) u.roles.add(*r);
-      auto created = services.users.create_with_password(nullptr, meta, u, read_password_line(), false);
+      auto created = services.users.create_with_password(cli, u, read_password_line(), false);
       std::cout << "created user " << created.username << " (id " << created.id << ", roles";
       for (auto const& r : created.roles.names()) std::cout << " " << r;
       std::cout << ")\n";
@@ -121,13 +120,13 @@ int user_command(CLI::App& user, AppConfig const& c, CommandLine const& cmd) {
     }
     if (user.got_subcommand("reset-2fa")) {
       auto u = services.users.find_by_username(cmd.username);
-      if (!u) throw Error(Errc::not_found, "no user " + cmd.username);
-      services.users.reset_totp(nullptr, meta, u->id);
+      if (!u) throw Error::not_found("no user " + cmd.username);
+      services.users.reset_totp(cli, u->id);
       std::cout << "two-factor sign-in reset for " << u->username
                 << "; their sessions were ended (admins and leaders enrol again at their next sign-in)\n";
       return 0;
     }
-    services.users.set_password(nullptr, meta, cmd.username, read_password_line(), false);
+    services.users.set_password(cli, cmd.username, read_password_line(), false);
     std::cout << "password set for " << cmd.username << "; their sessions were ended\n";
     return 0;
   } catch (Error const& e) {
@@ -138,7 +137,7 @@ int user_command(CLI::App& user, AppConfig const& c, CommandLine const& cmd) {
   }
 }
 
-// [identity] `zhiku key rotate`: a new key goes first in the key file (the old one stays to open
+// `zhiku key rotate`: a new key goes first in the key file (the old one stays to open
 // what it sealed), every TOTP key is resealed with it in one transaction, then the file is left
 // with the new key alone. A server running meanwhile holds the old key: stop it first.
 int key_rotate(AppConfig const& c) {
@@ -155,7 +154,8 @@ int key_rotate(AppConfig const& c) {
   AuthService::Resealed done;
   {
     storage::Database db(c.database);
-    Services services(db, c);  // reads the ring just written
+    Clock clock;
+    Services services(db, c, clock);  // reads the ring just written
     done = services.auth.reseal_totp_keys();
   }
   SecretBox::write_key_file(path, {key});
@@ -168,7 +168,8 @@ int key_rotate(AppConfig const& c) {
 int audit_verify(AppConfig const& c) {
   storage::Database db(c.database);
   auto conn = db.read();
-  auto v = AuditLog().verify(*conn);
+  Clock clock;
+  auto v = AuditLog(clock).verify(*conn);
   if (v.ok) {
     std::cout << "OK: " << v.rows_checked << " audit rows, chain intact\n";
     return 0;
@@ -188,7 +189,7 @@ int serve(AppConfig const& c) {
   return 0;
 }
 
-// [experts] `zhiku import experts FILE [--dry-run] [--status pending|active]`: the API's validation and all-or-nothing
+// `zhiku import experts FILE [--dry-run] [--status pending|active]`: the API's validation and all-or-nothing
 // commit, as the system. Prints each row error; exits 1 when there are any.
 int import_experts(AppConfig const& c, CommandLine const& cmd) {
   std::ifstream in(cmd.import_file, std::ios::binary);
@@ -199,8 +200,7 @@ int import_experts(AppConfig const& c, CommandLine const& cmd) {
   std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   App app(c);
   auto initial = expert_status_from_string(cmd.import_status).value_or(ExpertStatus::pending);
-  auto out =
-      app.services().experts.import(nullptr, RequestMeta{"cli", "cli"}, bytes, cmd.import_file, cmd.dry_run, initial);
+  auto out = app.services().experts.import(Actor::system("cli"), bytes, cmd.import_file, cmd.dry_run, initial);
   for (auto const& e : out.plan.errors)
     std::cerr << "row " << e.row << (e.column.empty() ? "" : ", " + e.column) << ": " << e.message << "\n";
   std::cout << out.plan.rows_total << " rows, " << out.plan.valid_rows() << " valid, " << out.plan.errors.size()
@@ -234,11 +234,9 @@ int run_command(CLI::App& cli, CommandLine const& cmd) {
       std::cout << "backed up " << c.database.path << " to " << cmd.backup_file << "\n";
       return 0;
     }
-    // [identity] user and audit commands
     if (auto* user = cli.get_subcommand("user"); user->parsed()) return user_command(*user, c, cmd);
     if (auto* audit = cli.get_subcommand("audit"); audit->got_subcommand("verify")) return audit_verify(c);
     if (auto* key = cli.get_subcommand("key"); key->got_subcommand("rotate")) return key_rotate(c);
-    // [experts] import command
     if (auto* import = cli.get_subcommand("import"); import->got_subcommand("experts")) return import_experts(c, cmd);
   } catch (ConfigError const& e) {
     std::cerr << "configuration error: " << e.what() << "\n";

@@ -4,11 +4,14 @@
 
 #include "app/config.hpp"
 #include "audit/audit_log.hpp"
+#include "core/clock.hpp"
 #include "core/crypto.hpp"
 #include "experts/expert_service.hpp"
 #include "experts/taxonomy_service.hpp"
+#include "notifications/notification_service.hpp"
 #include "notifications/notifier.hpp"
 #include "storage/database.hpp"
+#include "users/account_links.hpp"
 #include "users/auth_service.hpp"
 #include "users/password_hasher.hpp"
 #include "users/token_service.hpp"
@@ -17,21 +20,32 @@
 namespace zhiku {
 
 struct Services {
-  Services(storage::Database& db, AppConfig const& config) : db(db), config(config) {}
+  // `clock` is the time of every service (the App's, or a test's kept across restarts).
+  Services(storage::Database& db, AppConfig const& config, Clock& clock);
+  Services(Services const&) = delete;
+  Services& operator=(Services const&) = delete;
+
   storage::Database& db;
   AppConfig const& config;
+  Clock& clock;
   SecretBox secret_box =
       key_file_path(config).empty() ? SecretBox::ephemeral() : SecretBox::from_key_file(key_file_path(config));
-  AuditLog audit;
-  Notifier notifier;
-  // [identity] services (declare members here, constructed in order)
+  AuditLog audit{clock};
+  // What later modules link to an account (set in the constructor, once experts exist).
+  AccountLinks account_links;
+
   PasswordHasher password_hasher{config.auth};
-  UserService users{db, audit, password_hasher};
-  AuthService auth{db, audit, password_hasher, secret_box, config.auth};
-  TokenService tokens{db, audit};
-  // [experts] services
-  ExpertService experts{db, audit, notifier, users, ExpertServiceConfig{config.auth.application_limit_per_hour}};
-  TaxonomyService taxonomy{db, audit};
+  UserService users{db, audit, password_hasher, clock, account_links};
+  AuthService auth{db, audit, password_hasher, secret_box, clock, account_links, config.auth};
+  TokenService tokens{db, audit, clock};
+
+  // Notifications come before users in the build order; users answers who holds a role.
+  Notifier notifier{clock,
+                    [this](storage::Connection& c, RoleSet roles) { return users.active_ids_with_roles(c, roles); }};
+  NotificationService notifications{db, audit, clock};
+
+  ExpertService experts{db, audit, notifier, users, clock, ExpertServiceConfig{config.auth.application_limit_per_hour}};
+  TaxonomyService taxonomy{db, audit, clock};
 };
 
 }  // namespace zhiku

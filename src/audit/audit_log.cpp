@@ -135,8 +135,8 @@ Json audit_diff(Json const& before, Json const& after) {
   return redact_secrets(out);
 }
 
-void AuditLog::record(storage::Connection& c, Principal const* actor, RequestMeta const& meta, std::string_view action,
-                      std::string_view entity_type, std::optional<Id> entity_id, Json const& diff) const {
+void AuditLog::record(storage::Connection& c, Actor const& actor, std::string_view action, std::string_view entity_type,
+                      std::optional<Id> entity_id, Json const& diff) const {
   static constexpr char kLast[] = "SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1";
   static constexpr char kInsert[] =
       "INSERT INTO audit_log (id, at, actor_id, actor_name, action, entity_type, entity_id, diff, request_id, "
@@ -154,14 +154,15 @@ void AuditLog::record(storage::Connection& c, Principal const* actor, RequestMet
       prev_hash = s.text(1);
     }
   }
-  std::string const at = now_iso();
+  std::string const at = clock_->now_iso();
   std::string const diff_text = compact(redact_secrets(diff.is_null() ? Json::object() : diff));
   std::optional<Id> actor_id;
   std::string actor_name;
-  if (actor) {
-    actor_id = actor->user_id;
-    actor_name = actor->display_name.empty() ? actor->username : actor->display_name;
+  if (auto const& p = actor.principal) {
+    actor_id = p->user_id;
+    actor_name = p->display_name.empty() ? p->username : p->display_name;
   }
+  RequestMeta const& meta = actor.meta;
   Row row;
   row.id = last_id + 1;
   row.at = at;

@@ -9,8 +9,9 @@
 #include <utility>
 #include <vector>
 
+#include "core/actor.hpp"
+#include "core/clock.hpp"
 #include "core/json.hpp"
-#include "core/principal.hpp"
 #include "storage/connection.hpp"
 
 namespace zhiku {
@@ -88,15 +89,19 @@ std::string audit_hash(std::string_view prev_hash, AuditRecord const& r);
 // it reads the last row and appends after it within the caller's write transaction.
 class AuditLog {
  public:
+  // Rows are stamped with `clock`'s time (the demo seeder's history has its own dates).
+  explicit AuditLog(Clock const& clock) : clock_(&clock) {}
+
   // Appends one row, redacting secrets in `diff` (redact_secrets). REQUIRES: `c` is the writer
   // connection inside Database::write (the chain needs the writer's serial order; a rolled-back
-  // job takes its row with it). `actor` null for the system or an anonymous caller (actor_name
-  // then ""). Throws std::logic_error outside a transaction, storage::Error from SQLite.
-  void record(storage::Connection& c, Principal const* actor, RequestMeta const& meta, std::string_view action,
-              std::string_view entity_type, std::optional<Id> entity_id, Json const& diff) const;
+  // job takes its row with it). An actor without a principal (the system, an anonymous caller)
+  // leaves actor_id null and actor_name "". Throws std::logic_error outside a transaction,
+  // storage::Error from SQLite.
+  void record(storage::Connection& c, Actor const& actor, std::string_view action, std::string_view entity_type,
+              std::optional<Id> entity_id, Json const& diff) const;
 
   // Rows matching `f`, newest first (by id), and the total count of matches. `from` and `to` are
-  // compared with the stored `at` text, so pass them normalised as now_iso() writes them
+  // compared with the stored `at` text, so pass them normalised as Clock::now_iso() writes them
   // ("YYYY-MM-DDTHH:MM:SSZ"). A diff that is not valid JSON (tampering) is returned as a string.
   // Thread-safe on a read connection. Throws storage::Error.
   std::pair<std::vector<AuditRecord>, std::int64_t> query(storage::Connection& c, AuditFilter const& f) const;
@@ -107,6 +112,9 @@ class AuditLog {
   // id + 1 (rows removed, or a row inserted out of order). One read statement, so it sees one
   // consistent snapshot. Thread-safe on a read connection. Throws storage::Error.
   AuditVerification verify(storage::Connection& c) const;
+
+ private:
+  Clock const* clock_;
 };
 
 }  // namespace zhiku

@@ -48,7 +48,7 @@ bool digits(std::string_view s) {
 }
 
 // "YYYY-MM-DD" → that day at midnight, or the next day's when `next_day`; "YYYY-MM-DDTHH:MM:SS"
-// (or a space for the T), optional fraction, "Z" → the same second. Both in now_iso()'s form,
+// (or a space for the T), optional fraction, "Z" → the same second. Both in Clock::now_iso()'s form,
 // the only one in which the stored `at` text compares in time order. Worked on the calendar
 // rather than through SysTime, whose nanoseconds end in 2262.
 std::optional<std::string> normalised_time(std::string_view v, bool next_day) {
@@ -122,14 +122,7 @@ void add_audit_routes(http::Router& router, storage::Database& db, AuditLog cons
         auto filter = audit_filter_of(req, page);
         auto c = db.read();
         auto [rows, total] = audit.query(*c, filter);
-        Json items = Json::array();
-        for (auto const& r : rows) items.push_back(Json(r));
-        Json j = Json::object();
-        j["items"] = std::move(items);
-        j["total"] = total;
-        j["page"] = page.page;
-        j["page_size"] = page.page_size;
-        return Response::json(j);
+        return Response::json(http::page_json(page, Json(rows), total));
       },
       "Audit log (filters actor_id, entity_type, entity_id, action, from, to)");
 }

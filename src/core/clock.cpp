@@ -15,6 +15,39 @@ std::string to_iso(SysTime t) {
 }
 
 namespace {
+using Ns = std::chrono::nanoseconds;
+std::int64_t ns_of(SysTime t) { return std::chrono::duration_cast<Ns>(t.time_since_epoch()).count(); }
+SysTime from_ns(std::int64_t ns) { return SysTime{std::chrono::duration_cast<SysTime::duration>(Ns{ns})}; }
+}  // namespace
+
+SysTime Clock::now() const {
+  std::int64_t frozen = frozen_ns_.load();
+  if (frozen != kNotFrozen) return from_ns(frozen);
+  return std::chrono::system_clock::now() + std::chrono::duration_cast<SysTime::duration>(Ns{offset_ns_.load()});
+}
+
+std::int64_t Clock::unix_seconds() const {
+  return std::chrono::duration_cast<std::chrono::seconds>(now().time_since_epoch()).count();
+}
+
+void Clock::freeze_at(SysTime t) { frozen_ns_.store(ns_of(t)); }
+
+void Clock::advance(std::chrono::system_clock::duration d) {
+  auto delta = std::chrono::duration_cast<Ns>(d).count();
+  std::int64_t frozen = frozen_ns_.load();
+  if (frozen != kNotFrozen) {
+    frozen_ns_.store(frozen + delta);
+  } else {
+    offset_ns_.fetch_add(delta);
+  }
+}
+
+void Clock::use_system() {
+  frozen_ns_.store(kNotFrozen);
+  offset_ns_.store(0);
+}
+
+namespace {
 bool digits(std::string_view s, size_t pos, size_t n, int& out) {
   if (pos + n > s.size()) return false;
   int v = 0;

@@ -6,37 +6,6 @@
 
 namespace zhiku {
 
-bool is_valid_utf8(std::string_view s) {
-  auto const* p = reinterpret_cast<unsigned char const*>(s.data());
-  size_t n = s.size(), i = 0;
-  while (i < n) {
-    unsigned char c = p[i];
-    if (c < 0x80) { ++i; continue; }
-    size_t len;
-    std::uint32_t cp;
-    if ((c & 0xE0) == 0xC0) { len = 2; cp = c & 0x1F; }
-    else if ((c & 0xF0) == 0xE0) { len = 3; cp = c & 0x0F; }
-    else if ((c & 0xF8) == 0xF0) { len = 4; cp = c & 0x07; }
-    else return false;
-    if (i + len > n) return false;
-    for (size_t k = 1; k < len; ++k) {
-      if ((p[i + k] & 0xC0) != 0x80) return false;
-      cp = (cp << 6) | (p[i + k] & 0x3F);
-    }
-    if ((len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000)) return false;
-    if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return false;
-    i += len;
-  }
-  return true;
-}
-
-size_t utf8_length(std::string_view s) {
-  size_t count = 0;
-  for (unsigned char c : s)
-    if ((c & 0xC0) != 0x80) ++count;
-  return count;
-}
-
 namespace {
 // Deepest bracket nesting outside strings, stopping early once past `limit`.
 int nesting_depth(std::string_view s, int limit) {
@@ -44,37 +13,23 @@ int nesting_depth(std::string_view s, int limit) {
   bool in_string = false, escaped = false;
   for (char c : s) {
     if (in_string) {
-      if (escaped) escaped = false;
-      else if (c == '\\') escaped = true;
-      else if (c == '"') in_string = false;
+      if (escaped)
+        escaped = false;
+      else if (c == '\\')
+        escaped = true;
+      else if (c == '"')
+        in_string = false;
       continue;
     }
-    if (c == '"') in_string = true;
+    if (c == '"')
+      in_string = true;
     else if (c == '[' || c == '{') {
       if (++depth > deepest) deepest = depth;
       if (deepest > limit) return deepest;
-    } else if (c == ']' || c == '}') --depth;
+    } else if (c == ']' || c == '}')
+      --depth;
   }
   return deepest;
-}
-
-std::string trim(std::string const& s) {
-  // ASCII white space and the ideographic space U+3000 that Chinese input methods produce, in
-  // any mix ("\u3000 name \u3000").
-  constexpr std::string_view kIdeographic = "\xE3\x80\x80";
-  auto is_space = [](unsigned char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
-  std::string_view v = s;
-  for (;;) {
-    if (!v.empty() && is_space(v.front())) v.remove_prefix(1);
-    else if (v.substr(0, 3) == kIdeographic) v.remove_prefix(3);
-    else break;
-  }
-  for (;;) {
-    if (!v.empty() && is_space(v.back())) v.remove_suffix(1);
-    else if (v.size() >= 3 && v.substr(v.size() - 3) == kIdeographic) v.remove_suffix(3);
-    else break;
-  }
-  return std::string(v);
 }
 
 // A bound as people write it: 10, 2.5 (std::to_string would give 10.000000).
@@ -119,7 +74,7 @@ std::optional<std::string> JsonFields::opt_string(std::string_view key, size_t m
     fail(std::string(key), "须为字符串");
     return std::nullopt;
   }
-  std::string s = trim(v->get<std::string>());
+  std::string s = trim_text(v->get_ref<std::string const&>());
   if (utf8_length(s) > max_chars) {
     fail(std::string(key), "不能超过 " + std::to_string(max_chars) + " 个字符");
     return std::nullopt;
@@ -211,7 +166,7 @@ std::optional<std::vector<std::string>> JsonFields::opt_string_array(std::string
       fail(field, "须为字符串");
       return std::nullopt;
     }
-    std::string s = trim(item.get<std::string>());
+    std::string s = trim_text(item.get_ref<std::string const&>());
     if (s.empty() || utf8_length(s) > max_chars) {
       fail(field, "须为 1 至 " + std::to_string(max_chars) + " 个字符");
       return std::nullopt;

@@ -10,17 +10,13 @@
 #include <nlohmann/json.hpp>
 
 #include "core/error.hpp"
+#include "core/text.hpp"
 
 namespace zhiku {
 
 using Json = nlohmann::json;
 
 inline constexpr int kMaxJsonDepth = 32;
-
-// True when `s` is well-formed UTF-8 (no overlongs, no surrogates, ≤ U+10FFFF).
-bool is_valid_utf8(std::string_view s);
-// Number of Unicode code points in valid UTF-8 text.
-size_t utf8_length(std::string_view s);
 
 // The message for an integer outside [min, max] ("须为 1 至 100 之间的整数"; "须为正整数" when
 // only the lower bound 1 matters).

@@ -1,4 +1,4 @@
-// Who is calling: the signed-in user and their roles, as the HTTP layer hands it to services.
+// Ids, roles and the signed-in user (Principal) as every module names them.
 #pragma once
 
 #include <cstdint>
@@ -30,7 +30,11 @@ class RoleSet {
   constexpr bool intersects(RoleSet o) const { return (bits_ & o.bits_) != 0; }
   constexpr void add(Role r) { bits_ |= bit(r); }
   constexpr unsigned bits() const { return bits_; }
-  static constexpr RoleSet from_bits(unsigned b) { RoleSet s; s.bits_ = b & 0xFu; return s; }
+  static constexpr RoleSet from_bits(unsigned b) {
+    RoleSet s;
+    s.bits_ = b & 0xFu;
+    return s;
+  }
   std::vector<std::string> names() const;
   friend constexpr bool operator==(RoleSet, RoleSet) = default;
 
@@ -39,26 +43,19 @@ class RoleSet {
   unsigned bits_ = 0;
 };
 
+// A signed-in user as services see them: who, and which roles they hold. How they signed in
+// (cookie or token, the sign-in steps still owed) is the users module's business, not core's.
 struct Principal {
   Id user_id = 0;
   std::string username;
   std::string display_name;
   RoleSet roles;
-  bool via_api_token = false;      // Bearer token: no CSRF, no cookie
-  std::string session_id;          // sessions.session_id (hash prefix) when signed in by cookie
-  std::string csrf_token;          // expected X-CSRF-Token for unsafe cookie requests
-  bool must_change_password = false;
-  bool needs_second_factor = false; // signed in with password, TOTP still pending
-  bool must_enrol_totp = false;     // the roles require TOTP and it is not set up yet
 
   bool is(Role r) const { return roles.has(r); }
-  bool is_staff() const { return roles.has(Role::coordinator) || roles.has(Role::admin); }
-};
-
-// Where a request came from, for audit rows and throttling.
-struct RequestMeta {
-  std::string request_id;
-  std::string client_address;
+  bool has_any(RoleSet s) const { return roles.intersects(s); }
+  // "李专家（alice）", or the user name when there is no display name: how exports and messages
+  // name a person.
+  std::string label() const { return display_name.empty() ? username : display_name + "（" + username + "）"; }
 };
 
 }  // namespace zhiku

@@ -33,6 +33,36 @@ std::string_view to_string(ExpertAction a) {
   return "approve";
 }
 
+std::string_view label_of(ExpertStatus s) {
+  switch (s) {
+    case ExpertStatus::pending:
+      return "待审核";
+    case ExpertStatus::active:
+      return "在库";
+    case ExpertStatus::suspended:
+      return "暂停";
+    case ExpertStatus::retired:
+      return "出库";
+  }
+  return "";
+}
+
+std::string_view label_of(ExpertAction a) {
+  switch (a) {
+    case ExpertAction::approve:
+      return "批准入库";
+    case ExpertAction::reject:
+      return "驳回";
+    case ExpertAction::suspend:
+      return "暂停";
+    case ExpertAction::reinstate:
+      return "恢复";
+    case ExpertAction::retire:
+      return "出库";
+  }
+  return "";
+}
+
 std::string_view to_string(ExpertSource s) {
   switch (s) {
     case ExpertSource::created:

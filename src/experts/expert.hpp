@@ -25,6 +25,10 @@ inline constexpr ExpertAction kAllExpertActions[] = {ExpertAction::approve, Expe
 
 std::string_view to_string(ExpertStatus s);
 std::string_view to_string(ExpertAction a);
+// The names people read ("在库", "批准入库"): the one table of them on the server, as the web
+// locale (web/src/locales) shows them; messages and exports use these.
+std::string_view label_of(ExpertStatus s);
+std::string_view label_of(ExpertAction a);
 std::optional<ExpertStatus> expert_status_from_string(std::string_view s);
 std::optional<ExpertAction> expert_action_from_string(std::string_view s);
 
@@ -85,6 +89,7 @@ struct Expert {
   std::vector<NamedRef> fields;  // profile.field_ids with names, in order
   std::vector<NamedRef> pools;
   ExpertStats stats;
+  bool stale = false;                    // not confirmed for kStaleYears (derived by the service from its clock)
   std::optional<std::string> highlight;  // search snippet (list results with q only)
 };
 

@@ -3,7 +3,7 @@
 
 #include <algorithm>
 
-#include "core/clock.hpp"
+#include "experts/expert_access.hpp"
 #include "experts/expert_rules.hpp"
 #include "experts/expert_workflow.hpp"
 #include "experts/spreadsheet.hpp"
@@ -18,19 +18,6 @@ using http::Response;
 namespace {
 
 Json opt(std::optional<std::string> const& v) { return v ? Json(*v) : Json(); }
-
-// The version an update is based on: "version" in the body, or If-Match: "N" / W/"N".
-std::int64_t version_of(Request const& req, Json const& body) {
-  if (body.is_object() && body.contains("version")) {
-    auto const& v = body["version"];
-    if (!v.is_number_integer() || v.get<std::int64_t>() < 1) throw Error::invalid_field("version", "须为正整数");
-    return v.get<std::int64_t>();
-  }
-  if (auto v = req.if_match_version()) return *v;
-  throw Error::invalid_field("version", "请提供 version 或 If-Match 请求头");
-}
-
-std::string etag(std::int64_t version) { return "\"" + std::to_string(version) + "\""; }
 
 // Ids from [1, 2] or [{"id": 1}, …] (the read form sent back).
 std::vector<Id> ids_from(JsonFields& f, Json const& v, std::string const& key) {
@@ -320,22 +307,7 @@ std::string highlight_html(std::string const& snippet) {
   return out;
 }
 
-std::string attachment_disposition(std::string const& ascii_name, std::string const& utf8_name) {
-  static constexpr char kHex[] = "0123456789ABCDEF";
-  std::string encoded;
-  for (unsigned char c : utf8_name) {
-    if (std::isalnum(c) || c == '-' || c == '.' || c == '_' || c == '~')
-      encoded += static_cast<char>(c);
-    else {
-      encoded += '%';
-      encoded += kHex[c >> 4];
-      encoded += kHex[c & 15];
-    }
-  }
-  return "attachment; filename=\"" + ascii_name + "\"; filename*=UTF-8''" + encoded;
-}
-
-Json expert_to_json(Expert const& e, Principal const& who, std::string const& now) {
+Json expert_to_json(Expert const& e, Principal const& who) {
   auto const& p = e.profile;
   Json j = Json::object();
   j["id"] = e.id;
@@ -358,14 +330,14 @@ Json expert_to_json(Expert const& e, Principal const& who, std::string const& no
   j["country"] = opt(p.country);
   j["academician"] = opt(p.academician);
   j["pools"] = e.pools;
-  if (ExpertService::sees_contact(who, e)) {
+  if (sees_contact(who, e)) {
     j["phone"] = opt(p.phone);
     j["email"] = opt(p.email);
   }
   j["bio"] = p.bio;
   j["user_id"] = e.user_id ? Json(*e.user_id) : Json();
   j["confirmed_at"] = opt(e.confirmed_at);
-  j["stale"] = is_stale(e.confirmed_at.value_or(e.created_at), now);
+  j["stale"] = e.stale;
   j["status_reason"] = opt(e.status_reason);
   j["created_at"] = e.created_at;
   j["updated_at"] = e.updated_at;
@@ -476,49 +448,38 @@ ExpertPatch expert_patch_from_json(Json const& body) {
 // ---- routes ----
 
 void add_expert_routes(http::Router& router, ExpertService& experts, TaxonomyService& taxonomy) {
-  RoleSet const staff{Role::coordinator, Role::admin};
-  RoleSet const readers{Role::coordinator, Role::admin, Role::leader};
-
   router.get(
-      "/api/v1/experts", Policy::any_of(readers),
+      "/api/v1/experts", Policy::any_of(kPoolReaders),
       [&experts](Request& req) {
         auto page = http::page_of(req);
         ExpertQuery q = query_of(req);
         q.offset = page.offset();
         q.limit = page.page_size;
-        auto const& who = req.who();
-        auto list = experts.list(who, q);
-        std::string now = now_iso();
+        auto list = experts.list(req.actor(), q);
         Json items = Json::array();
-        for (auto const& e : list.items) items.push_back(expert_to_json(e, who, now));
-        Json j = Json::object();
-        j["items"] = std::move(items);
-        j["total"] = list.total;
-        j["page"] = page.page;
-        j["page_size"] = page.page_size;
+        for (auto const& e : list.items) items.push_back(expert_to_json(e, req.who()));
+        Json j = http::page_json(page, std::move(items), list.total);
         if (list.facets) j["facets"] = facets_to_json(*list.facets);
         return Response::json(j);
       },
       "List and search experts (contact data for coordinators and admins only)");
 
   router.post(
-      "/api/v1/experts", Policy::any_of(staff),
+      "/api/v1/experts", Policy::any_of(kCurators),
       [&experts](Request& req) {
         auto patch = expert_patch_from_json(req.json());
         ExpertProfile p;
         patch.apply_to(p);
-        auto e = experts.create(req.who(), req.meta(), p);
-        auto r = Response::json(expert_to_json(e, req.who(), now_iso()), 201);
-        r.header("Location", "/api/v1/experts/" + std::to_string(e.id));
-        return r;
+        auto e = experts.create(req.actor(), p);
+        return Response::created(expert_to_json(e, req.who()), "/api/v1/experts/" + std::to_string(e.id));
       },
       "Create an expert (pending)");
 
   router.get(
       "/api/v1/experts/me", Policy::any_of({Role::expert}, "self"),
       [&experts](Request& req) {
-        auto e = experts.get_mine(req.who());
-        return Response::json(expert_to_json(e, req.who(), now_iso())).header("ETag", etag(e.version));
+        auto e = experts.get_mine(req.actor());
+        return Response::json(expert_to_json(e, req.who())).etag(e.version);
       },
       "The signed-in expert's own record");
 
@@ -526,22 +487,22 @@ void add_expert_routes(http::Router& router, ExpertService& experts, TaxonomySer
       "/api/v1/experts/me", Policy::any_of({Role::expert}, "self"),
       [&experts](Request& req) {
         Json body = req.json();
-        auto version = version_of(req, body);
-        auto e = experts.update_mine(req.who(), req.meta(), version, expert_patch_from_json(body));
-        return Response::json(expert_to_json(e, req.who(), now_iso())).header("ETag", etag(e.version));
+        auto version = req.expected_version(body);
+        auto e = experts.update_mine(req.actor(), version, expert_patch_from_json(body));
+        return Response::json(expert_to_json(e, req.who())).etag(e.version);
       },
       "Edit one's own profile (not status or pools)");
 
   router.post(
       "/api/v1/experts/me/confirm", Policy::any_of({Role::expert}, "self"),
       [&experts](Request& req) {
-        auto e = experts.confirm_mine(req.who(), req.meta());
-        return Response::json(expert_to_json(e, req.who(), now_iso()));
+        auto e = experts.confirm_mine(req.actor());
+        return Response::json(expert_to_json(e, req.who()));
       },
       "Confirm one's own profile is current");
 
   router.add(http::Route{
-      "POST", "/api/v1/experts/import", Policy::any_of(staff),
+      "POST", "/api/v1/experts/import", Policy::any_of(kCurators),
       [&experts](Request& req) {
         auto dry = req.query_param("dry_run");
         bool dry_run = !dry || (*dry != "false" && *dry != "0");
@@ -553,109 +514,44 @@ void add_expert_routes(http::Router& router, ExpertService& experts, TaxonomySer
           initial = *st;
         }
         if (!is_spreadsheet_type(req.header("content-type").value_or("")))
-          throw Error(Errc::unsupported_media_type, "请直接上传文件本身：CSV（text/csv）或 Excel（.xlsx）");
+          throw Error::unsupported_media_type("请直接上传文件本身：CSV（text/csv）或 Excel（.xlsx）");
         std::string content_type(req.header("content-type").value_or(""));
-        auto out = experts.import(&req.who(), req.meta(), req.body, content_type, dry_run, initial);
+        auto out = experts.import(req.actor(), req.body, content_type, dry_run, initial);
         Json j = import_json(out);
         if (!dry_run && !out.plan.ok()) {
           // The same report as a problem document: nothing was imported.
-          j["type"] = "about:blank";
-          j["status"] = 400;
-          j["title"] = "Bad Request";
-          j["detail"] = "文件中有 " + std::to_string(out.plan.errors.size()) + " 处错误，未导入任何专家";
           for (auto& e : j["errors"])
             e["field"] = "row " + std::to_string(e["row"].get<int>()) +
                          (e["column"].get<std::string>().empty() ? "" : ": " + e["column"].get<std::string>());
-          auto r = Response::json(j, 400);
-          r.content_type = "application/problem+json";
-          return r;
+          return Response::problem_with(
+              400, "文件中有 " + std::to_string(out.plan.errors.size()) + " 处错误，未导入任何专家", std::move(j));
         }
         return Response::json(j, dry_run ? 200 : 201);
       },
       http::Exec::worker, "Import experts from CSV or XLSX (dry run by default)", true});
 
   // Up to 100,000 rows take seconds: on the worker pool, not an io thread.
-  router.add(http::Route{
-      "GET", "/api/v1/experts/export", Policy::any_of(readers),
-      [&experts](Request& req) {
-        std::string format(req.query_param("format").value_or("csv"));
-        if (format != "csv" && format != "xlsx") throw Error::invalid_field("format", "须为 csv 或 xlsx");
-        auto const& who = req.who();
-        auto data = experts.export_rows(who, query_of(req));
-        std::string now = now_iso();
-        std::string date = now.substr(0, 10);
-        Table table;
-        auto& header = table.header;
-        header = {"姓名", "性别", "出生年份", "职称", "职务", "工作单位", "部门"};
-        if (data.with_contact) {
-          header.emplace_back("邮箱");
-          header.emplace_back("手机");
-        }
-        for (char const* h : {"学科领域", "研究方向/关键词", "类别", "国家或地区", "院士", "专家库", "状态", "简介"})
-          header.emplace_back(h);
-        auto& rows = table.rows;
-        rows.reserve(data.rows.size() + 2);
-        auto join_names = [](std::vector<NamedRef> const& refs) {
-          std::string s;
-          for (auto const& r : refs) s += (s.empty() ? "" : "；") + r.name;
-          return s;
-        };
-        for (auto const& e : data.rows) {
-          auto const& p = e.profile;
-          std::vector<std::string> row = {p.name,
-                                          p.gender ? (*p.gender == "male" ? "男" : "女") : "",
-                                          p.birth_year ? std::to_string(*p.birth_year) : "",
-                                          p.title.value_or(""),
-                                          p.position.value_or(""),
-                                          p.organization,
-                                          p.department.value_or("")};
-          if (data.with_contact) {
-            row.push_back(p.email.value_or(""));
-            row.push_back(p.phone.value_or(""));
-          }
-          row.push_back(join_names(e.fields));
-          std::string kw;
-          for (auto const& k : p.keywords) kw += (kw.empty() ? "" : "；") + k;
-          row.push_back(kw);
-          row.emplace_back(p.category == "overseas" ? "海外" : "国内");
-          row.push_back(p.country.value_or(""));
-          row.emplace_back(p.academician ? (*p.academician == "CAS" ? "中国科学院院士" : "中国工程院院士") : "否");
-          row.push_back(join_names(e.pools));
-          static constexpr char const* kStatusNames[] = {"待审核", "在库", "暂停", "出库"};
-          row.emplace_back(kStatusNames[static_cast<int>(e.status)]);
-          row.push_back(p.bio);
-          rows.push_back(std::move(row));
-        }
-        std::string reader = who.display_name.empty() ? who.username : who.display_name + "（" + who.username + "）";
-        std::string note = "导出人: " + reader + "；导出时间: " + now + "；共 " + std::to_string(data.rows.size()) +
-                           " 条" + (data.truncated ? "（已截断）" : "") + "；内部资料，请勿外传";
-        std::string body;
-        std::string content_type;
-        if (format == "csv") {
-          // SPEC: exported copies name their reader; CSV has no footer, so the last row does.
-          rows.emplace_back();
-          rows.push_back({note});
-          body = write_csv(table);
-          content_type = "text/csv; charset=utf-8";
-        } else {
-          body = write_xlsx(table, "专家库", note);
-          content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-        }
-        auto r = Response::text(std::move(body), content_type);
-        r.header("Content-Disposition",
-                 attachment_disposition("experts-" + date + "." + format, "专家库-" + date + "." + format));
-        r.header("Cache-Control", "no-store");
-        return r;
-      },
-      http::Exec::worker, "Export the filtered list as CSV or XLSX, naming the reader"});
+  router.add(http::Route{"GET", "/api/v1/experts/export", Policy::any_of(kPoolReaders),
+                         [&experts](Request& req) {
+                           std::string format(req.query_param("format").value_or("csv"));
+                           if (format != "csv" && format != "xlsx")
+                             throw Error::invalid_field("format", "须为 csv 或 xlsx");
+                           auto file = experts.export_file(req.actor(), query_of(req),
+                                                           format == "csv" ? SheetFormat::csv : SheetFormat::xlsx);
+                           auto r = Response::text(std::move(file.bytes), file.content_type);
+                           r.attachment(file.ascii_name, file.utf8_name);
+                           r.header("Cache-Control", "no-store");
+                           return r;
+                         },
+                         http::Exec::worker, "Export the filtered list as CSV or XLSX, naming the reader"});
 
   // Before /api/v1/experts/{id}. Experts may not read the list: this names people, nothing more.
   router.get(
-      "/api/v1/experts/lookup", Policy::any_of({Role::expert, Role::coordinator, Role::admin}, "not oneself"),
+      "/api/v1/experts/lookup", Policy::any_of(kLookupCallers, "not oneself"),
       [&experts](Request& req) {
         auto limit = req.query_int("limit", 1, ExpertService::kLookupMaxLimit);
         Json j = Json::object();
-        j["items"] = experts.lookup(req.who(), req.query_param("q").value_or(""),
+        j["items"] = experts.lookup(req.actor(), req.query_param("q").value_or(""),
                                     static_cast<int>(limit.value_or(ExpertService::kLookupDefaultLimit)));
         return Response::json(j);
       },
@@ -665,23 +561,23 @@ void add_expert_routes(http::Router& router, ExpertService& experts, TaxonomySer
       "/api/v1/experts/{id}",
       Policy::any_of({Role::coordinator, Role::admin, Role::leader, Role::expert}, "experts: self only"),
       [&experts](Request& req) {
-        auto e = experts.get(req.who(), req.id_param());
-        return Response::json(expert_to_json(e, req.who(), now_iso())).header("ETag", etag(e.version));
+        auto e = experts.get(req.actor(), req.id_param());
+        return Response::json(expert_to_json(e, req.who())).etag(e.version);
       },
       "One expert (an expert may read only their own record)");
 
   router.patch(
-      "/api/v1/experts/{id}", Policy::any_of(staff),
+      "/api/v1/experts/{id}", Policy::any_of(kCurators),
       [&experts](Request& req) {
         Json body = req.json();
-        auto version = version_of(req, body);
-        auto e = experts.update(req.who(), req.meta(), req.id_param(), version, expert_patch_from_json(body));
-        return Response::json(expert_to_json(e, req.who(), now_iso())).header("ETag", etag(e.version));
+        auto version = req.expected_version(body);
+        auto e = experts.update(req.actor(), req.id_param(), version, expert_patch_from_json(body));
+        return Response::json(expert_to_json(e, req.who())).etag(e.version);
       },
       "Edit an expert (version or If-Match required)");
 
   router.post(
-      "/api/v1/experts/{id}/transitions", Policy::any_of(staff),
+      "/api/v1/experts/{id}/transitions", Policy::any_of(kCurators),
       [&experts](Request& req) {
         Json body = req.json();
         JsonFields f(body);
@@ -690,15 +586,15 @@ void add_expert_routes(http::Router& router, ExpertService& experts, TaxonomySer
         f.finish();
         auto action = expert_action_from_string(action_name);
         if (!action) throw Error::invalid_field("action", "须为 approve、reject、suspend、reinstate 或 retire");
-        auto e = experts.transition(req.who(), req.meta(), req.id_param(), *action, note);
-        return Response::json(expert_to_json(e, req.who(), now_iso()));
+        auto e = experts.transition(req.actor(), req.id_param(), *action, note);
+        return Response::json(expert_to_json(e, req.who()));
       },
       "Approve, reject, suspend, reinstate or retire an expert");
 
   router.post(
-      "/api/v1/experts/{id}/invite", Policy::any_of(staff),
+      "/api/v1/experts/{id}/invite", Policy::any_of(kCurators),
       [&experts](Request& req) {
-        auto [user, password] = experts.invite(req.who(), req.meta(), req.id_param());
+        auto [user, password] = experts.invite(req.actor(), req.id_param());
         Json u = Json::object();
         u["id"] = user.id;
         u["username"] = user.username;
@@ -715,9 +611,9 @@ void add_expert_routes(http::Router& router, ExpertService& experts, TaxonomySer
       "Create the expert's account with a one-time password");
 
   router.post(
-      "/api/v1/experts/{id}/remind", Policy::any_of(staff),
+      "/api/v1/experts/{id}/remind", Policy::any_of(kCurators),
       [&experts](Request& req) {
-        experts.remind(req.who(), req.meta(), req.id_param());
+        experts.remind(req.actor(), req.id_param());
         return Response::no_content();
       },
       "Ask the expert to confirm their profile");
@@ -727,7 +623,7 @@ void add_expert_routes(http::Router& router, ExpertService& experts, TaxonomySer
       "/api/v1/experts/{id}/conflicts", conflict_policy,
       [&experts](Request& req) {
         Json j = Json::object();
-        j["items"] = experts.conflicts(req.who(), req.id_param());
+        j["items"] = experts.conflicts(req.actor(), req.id_param());
         return Response::json(j);
       },
       "Declared conflicts of interest");
@@ -735,7 +631,7 @@ void add_expert_routes(http::Router& router, ExpertService& experts, TaxonomySer
   router.post(
       "/api/v1/experts/{id}/conflicts", conflict_policy,
       [&experts](Request& req) {
-        auto k = experts.add_conflict(req.who(), req.meta(), req.id_param(), conflict_from_json(req.json()));
+        auto k = experts.add_conflict(req.actor(), req.id_param(), conflict_from_json(req.json()));
         Json j = k;
         return Response::json(j, 201);
       },
@@ -744,7 +640,7 @@ void add_expert_routes(http::Router& router, ExpertService& experts, TaxonomySer
   router.del(
       "/api/v1/experts/{id}/conflicts/{conflict_id}", conflict_policy,
       [&experts](Request& req) {
-        experts.delete_conflict(req.who(), req.meta(), req.id_param(), req.id_param("conflict_id"));
+        experts.delete_conflict(req.actor(), req.id_param(), req.id_param("conflict_id"));
         return Response::no_content();
       },
       "Withdraw a declared conflict");
@@ -762,7 +658,7 @@ void add_expert_routes(http::Router& router, ExpertService& experts, TaxonomySer
         if (!patch.present.count("organization")) missing.push_back({"organization", "请填写工作单位"});
         if (!patch.present.count("email")) missing.push_back({"email", "请填写邮箱"});
         if (!missing.empty()) throw Error::invalid_fields(std::move(missing));
-        auto receipt = experts.apply(req.meta(), app);
+        auto receipt = experts.apply(req.actor(), app);
         Json j = Json::object();
         j["id"] = receipt.id;
         j["status"] = to_string(receipt.status);
@@ -797,29 +693,29 @@ void add_expert_routes(http::Router& router, ExpertService& experts, TaxonomySer
       "The field taxonomy as a tree");
 
   router.post(
-      "/api/v1/fields", Policy::any_of(staff),
+      "/api/v1/fields", Policy::any_of(kCurators),
       [&taxonomy](Request& req) {
-        Json j = taxonomy.create_field(req.who(), req.meta(), field_from_json(req.json(), nullptr));
+        Json j = taxonomy.create_field(req.actor(), field_from_json(req.json(), nullptr));
         return Response::json(j, 201);
       },
       "Add a field");
 
   router.patch(
-      "/api/v1/fields/{id}", Policy::any_of(staff),
+      "/api/v1/fields/{id}", Policy::any_of(kCurators),
       [&taxonomy](Request& req) {
         Json body = req.json();
-        auto version = version_of(req, body);
+        auto version = req.expected_version(body);
         FieldPatch patch;
         patch.values = field_from_json(body, &patch);
-        Json j = taxonomy.update_field(req.who(), req.meta(), req.id_param(), version, patch);
+        Json j = taxonomy.update_field(req.actor(), req.id_param(), version, patch);
         return Response::json(j);
       },
       "Rename or move a field");
 
   router.del(
-      "/api/v1/fields/{id}", Policy::any_of(staff),
+      "/api/v1/fields/{id}", Policy::any_of(kCurators),
       [&taxonomy](Request& req) {
-        taxonomy.delete_field(req.who(), req.meta(), req.id_param());
+        taxonomy.delete_field(req.actor(), req.id_param());
         return Response::no_content();
       },
       "Delete an unused leaf field");
@@ -835,29 +731,29 @@ void add_expert_routes(http::Router& router, ExpertService& experts, TaxonomySer
       "The pools with their member counts");
 
   router.post(
-      "/api/v1/pools", Policy::any_of(staff),
+      "/api/v1/pools", Policy::any_of(kCurators),
       [&taxonomy](Request& req) {
-        Json j = taxonomy.create_pool(req.who(), req.meta(), pool_from_json(req.json(), nullptr));
+        Json j = taxonomy.create_pool(req.actor(), pool_from_json(req.json(), nullptr));
         return Response::json(j, 201);
       },
       "Add a pool");
 
   router.patch(
-      "/api/v1/pools/{id}", Policy::any_of(staff),
+      "/api/v1/pools/{id}", Policy::any_of(kCurators),
       [&taxonomy](Request& req) {
         Json body = req.json();
-        auto version = version_of(req, body);
+        auto version = req.expected_version(body);
         PoolPatch patch;
         patch.values = pool_from_json(body, &patch);
-        Json j = taxonomy.update_pool(req.who(), req.meta(), req.id_param(), version, patch);
+        Json j = taxonomy.update_pool(req.actor(), req.id_param(), version, patch);
         return Response::json(j);
       },
       "Rename a pool");
 
   router.del(
-      "/api/v1/pools/{id}", Policy::any_of(staff),
+      "/api/v1/pools/{id}", Policy::any_of(kCurators),
       [&taxonomy](Request& req) {
-        taxonomy.delete_pool(req.who(), req.meta(), req.id_param());
+        taxonomy.delete_pool(req.actor(), req.id_param());
         return Response::no_content();
       },
       "Delete an empty pool");

@@ -14,8 +14,8 @@
 namespace zhiku {
 
 // An expert as `who` may see it: phone and email only for coordinators, admins and the expert
-// (the keys are absent otherwise); `now` decides `stale`.
-Json expert_to_json(Expert const& e, Principal const& who, std::string const& now);
+// (the keys are absent otherwise).
+Json expert_to_json(Expert const& e, Principal const& who);
 // The profile keys of a POST or PATCH body (absent keys stay out of `present`; null clears).
 // Throws Error{invalid_argument} listing every bad field.
 ExpertPatch expert_patch_from_json(Json const& body);
@@ -34,8 +34,6 @@ Json import_row_to_json(ImportRow const& r);
 
 // The search snippet as HTML: the text escaped, matches wrapped in <mark>…</mark>.
 std::string highlight_html(std::string const& snippet);
-// Content-Disposition for a download named `ascii_name` (and `utf8_name` per RFC 5987).
-std::string attachment_disposition(std::string const& ascii_name, std::string const& utf8_name);
 
 void add_expert_routes(http::Router& router, ExpertService& experts, TaxonomyService& taxonomy);
 

@@ -11,8 +11,6 @@ namespace zhiku {
 
 namespace {
 
-bool is_space_byte(unsigned char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
-
 // `label` names the field as the form does ("职称").
 void check_text(std::vector<FieldError>& errors, std::string const& field, char const* label,
                 std::optional<std::string> const& v, size_t max_chars) {
@@ -40,27 +38,6 @@ bool has_separator(std::string_view s) {
 }
 
 }  // namespace
-
-std::string trim_text(std::string_view s) {
-  size_t b = 0, e = s.size();
-  for (;;) {
-    if (b < e && is_space_byte(static_cast<unsigned char>(s[b])))
-      ++b;
-    else if (e - b >= 3 && s.substr(b, 3) == "\xE3\x80\x80")
-      b += 3;
-    else
-      break;
-  }
-  for (;;) {
-    if (e > b && is_space_byte(static_cast<unsigned char>(s[e - 1])))
-      --e;
-    else if (e - b >= 3 && s.substr(e - 3, 3) == "\xE3\x80\x80")
-      e -= 3;
-    else
-      break;
-  }
-  return std::string(s.substr(b, e - b));
-}
 
 bool is_month_or_date(std::string_view s) {
   if (s.size() == 7) {

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/error.hpp"
+#include "core/text.hpp"
 #include "experts/expert.hpp"
 
 namespace zhiku {
@@ -45,8 +46,5 @@ std::optional<std::string> normalize_phone(std::string_view phone);
 std::string stale_cutoff(std::string const& now_iso);
 // Whether a profile confirmed (or, never confirmed, created) at `since` is stale at `now_iso`.
 bool is_stale(std::string const& since, std::string const& now_iso);
-
-// Trims white space, including the ideographic space U+3000.
-std::string trim_text(std::string_view s);
 
 }  // namespace zhiku

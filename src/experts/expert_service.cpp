@@ -5,14 +5,13 @@
 #include <algorithm>
 #include <chrono>
 
-#include "core/clock.hpp"
 #include "core/crypto.hpp"
 #include "core/error.hpp"
+#include "experts/expert_access.hpp"
 #include "experts/expert_rules.hpp"
 #include "experts/expert_workflow.hpp"
 #include "experts/spreadsheet.hpp"
 #include "storage/cjk_tokenizer.hpp"
-#include "storage/error.hpp"
 #include "users/user.hpp"
 #include "users/user_service.hpp"
 
@@ -51,11 +50,6 @@ Json profile_audit_view(ExpertProfile const& p) {
   j["email"] = p.email ? Json(*p.email) : Json();
   j["bio"] = p.bio;
   return j;
-}
-
-void throw_if_invalid(std::vector<FieldError> errors) {
-  if (errors.empty()) return;
-  throw Error::invalid_fields(std::move(errors));
 }
 
 constexpr char kExpertNotFound[] = "专家不存在";
@@ -109,25 +103,27 @@ void ExpertPatch::apply_to(ExpertProfile& p) const {
 }
 
 ExpertService::ExpertService(storage::Database& db, AuditLog const& audit, Notifier const& notifier, UserService& users,
-                             ExpertServiceConfig config)
-    : db_(db), audit_(audit), notifier_(notifier), users_(users), config_(config) {}
-
-bool ExpertService::sees_contact(Principal const& who, Expert const& e) {
-  return who.is_staff() || (e.user_id && *e.user_id == who.user_id);
-}
-
-void ExpertService::require_curator(Principal const& who) const {
-  if (!expert_workflow::can_curate(who)) throw Error(Errc::forbidden, "只有协调员和管理员可以管理专家库");
-}
+                             Clock const& clock, ExpertServiceConfig config)
+    : db_(db), audit_(audit), notifier_(notifier), users_(users), clock_(clock), config_(config) {}
 
 Expert ExpertService::load(storage::Connection& c, Id id) const {
   auto e = store_.find(c, id);
-  if (!e) throw Error(Errc::not_found, kExpertNotFound);
+  if (!e) throw Error::not_found(kExpertNotFound);
+  e->stale = is_stale(e->confirmed_at.value_or(e->created_at), clock_.now_iso());
   return std::move(*e);
 }
 
-std::optional<Id> ExpertService::own_expert_id(storage::Connection& c, Principal const& who) const {
-  return store_.find_id_by_user(c, who.user_id);
+std::optional<Id> ExpertService::own_expert_id(storage::Connection& c, Actor const& actor) const {
+  return store_.find_id_by_user(c, actor.who().user_id);
+}
+
+std::optional<Id> ExpertService::expert_of_user(storage::Connection& c, Id user_id) const {
+  return store_.find_id_by_user(c, user_id);
+}
+
+void ExpertService::check_conflicts_access(storage::Connection& c, Actor const& actor, Id expert_id) const {
+  if (auto d = why_not_manage_conflicts(actor.who(), expert_id, own_expert_id(c, actor))) throw Error::denied(*d);
+  if (!store_.exists(c, expert_id)) throw Error::not_found(kExpertNotFound);
 }
 
 void ExpertService::check_references(storage::Connection& c, ExpertProfile const& p) const {
@@ -138,7 +134,7 @@ void ExpertService::check_references(storage::Connection& c, ExpertProfile const
   for (Id pool : p.pool_ids)
     if (!taxonomy_.pool_exists(c, pool))
       errors.push_back({"pool_ids", "编号为 " + std::to_string(pool) + " 的专家库不存在"});
-  throw_if_invalid(std::move(errors));
+  Error::throw_if_any(std::move(errors));
 }
 
 namespace {
@@ -149,39 +145,34 @@ void check_unique_contact(storage::Connection& c, ExpertStore const& store, Expe
   if (p.email) {
     if (auto norm = normalize_email(*p.email)) {
       auto other = store.find_by_email_norm(c, *norm);
-      if (other && other != self)
-        throw Error(Errc::conflict, "已有其他专家（#" + std::to_string(*other) + "）使用该邮箱");
+      if (other && other != self) throw Error::conflict("已有其他专家（#" + std::to_string(*other) + "）使用该邮箱");
     }
   }
   if (p.phone) {
     if (auto norm = normalize_phone(*p.phone)) {
       auto other = store.find_by_phone_norm(c, *norm);
       if (other && other != self)
-        throw Error(Errc::conflict, "已有其他专家（#" + std::to_string(*other) + "）使用该手机号码");
+        throw Error::conflict("已有其他专家（#" + std::to_string(*other) + "）使用该手机号码");
     }
   }
 }
 }  // namespace
 
-Expert ExpertService::get(Principal const& who, Id id) const {
+Expert ExpertService::get(Actor const& actor, Id id) const {
   auto c = db_.read();
-  auto e = store_.find(*c, id);
-  if (!e) throw Error(Errc::not_found, kExpertNotFound);
-  bool allowed = who.is_staff() || who.is(Role::leader) || (e->user_id && *e->user_id == who.user_id);
-  if (!allowed) throw Error(Errc::not_found, kExpertNotFound);
-  return std::move(*e);
+  Expert e = load(*c, id);
+  if (auto d = why_not_read(actor.who(), e)) throw Error::denied(*d);
+  return e;
 }
 
-Expert ExpertService::get_mine(Principal const& who) const {
+Expert ExpertService::get_mine(Actor const& actor) const {
   auto c = db_.read();
-  auto id = own_expert_id(*c, who);
-  if (!id) throw Error(Errc::not_found, kNoOwnRecord);
+  auto id = own_expert_id(*c, actor);
+  if (!id) throw Error::not_found(kNoOwnRecord);
   return load(*c, *id);
 }
 
-ExpertList ExpertService::list(Principal const& who, ExpertQuery const& q) const {
-  if (!who.is_staff() && !who.is(Role::leader))
-    throw Error(Errc::forbidden, "只有协调员、管理员和领导小组成员可以查看专家列表");
+ExpertList ExpertService::list(Actor const&, ExpertQuery const& q) const {
   std::string match;
   if (q.q) {
     match = storage::fts_query_for(*q.q);
@@ -190,7 +181,8 @@ ExpertList ExpertService::list(Principal const& who, ExpertQuery const& q) const
   auto c = db_.read();
   // One read transaction so the count and the page agree.
   storage::Transaction tx(*c, storage::Transaction::Mode::deferred);
-  auto page = store_.list(*c, q, match, stale_cutoff(now_iso()));
+  std::string const cutoff = stale_cutoff(clock_.now_iso());
+  auto page = store_.list(*c, q, match, cutoff);
   ExpertList out;
   out.total = page.total;
   out.facets = std::move(page.facets);
@@ -198,6 +190,7 @@ ExpertList ExpertService::list(Principal const& who, ExpertQuery const& q) const
   for (auto const& [id, highlight] : page.rows) {
     auto e = store_.find(*c, id);
     if (!e) continue;
+    e->stale = e->confirmed_at.value_or(e->created_at) < cutoff;
     e->highlight = highlight;
     out.items.push_back(std::move(*e));
   }
@@ -210,70 +203,60 @@ void ExpertService::warm() const {
   store_.warm(*c);
 }
 
-std::vector<Conflict> ExpertService::conflicts(Principal const& who, Id expert_id) const {
+std::vector<Conflict> ExpertService::conflicts(Actor const& actor, Id expert_id) const {
   auto c = db_.read();
-  if (!who.is_staff()) {
-    auto own = own_expert_id(*c, who);
-    if (!own || *own != expert_id) throw Error(Errc::not_found, kExpertNotFound);
-  } else if (!store_.exists(*c, expert_id)) {
-    throw Error(Errc::not_found, kExpertNotFound);
-  }
+  check_conflicts_access(*c, actor, expert_id);
   return store_.conflicts(*c, expert_id);
 }
 
-Expert ExpertService::create(Principal const& who, RequestMeta const& meta, ExpertProfile const& profile) {
-  require_curator(who);
-  std::string now = now_iso();
-  throw_if_invalid(validate_profile(profile, year_of(now)));
+Expert ExpertService::create(Actor const& actor, ExpertProfile const& profile) {
+  std::string now = clock_.now_iso();
+  Error::throw_if_any(validate_profile(profile, year_of(now)));
   return db_.write([&](storage::Connection& c) {
     check_references(c, profile);
     check_unique_contact(c, store_, profile, std::nullopt);
     Id id = store_.insert(c, profile, ExpertStatus::pending, std::nullopt, ExpertSource::created, now);
     Json after = profile_audit_view(profile);
     after["status"] = "pending";
-    audit_.record(c, &who, meta, "expert.create", "expert", id, audit_diff(Json::object(), after));
+    audit_.record(c, actor, "expert.create", "expert", id, audit_diff(Json::object(), after));
     return load(c, id);
   });
 }
 
-Expert ExpertService::edit(storage::Connection& c, Principal const& who, RequestMeta const& meta, Id id,
-                           std::int64_t version, ExpertPatch const& patch, std::string_view action) {
+Expert ExpertService::edit(storage::Connection& c, Actor const& actor, Id id, std::int64_t version,
+                           ExpertPatch const& patch, std::string_view action) {
   Expert before = load(c, id);
-  if (before.version != version) throw Error(Errc::precondition_failed, kExpertChanged);
+  if (before.version != version) throw Error::precondition_failed(kExpertChanged);
   ExpertProfile profile = before.profile;
   patch.apply_to(profile);
-  std::string now = now_iso();
-  throw_if_invalid(validate_profile(profile, year_of(now)));
+  std::string now = clock_.now_iso();
+  Error::throw_if_any(validate_profile(profile, year_of(now)));
   check_references(c, profile);
   check_unique_contact(c, store_, profile, id);
-  if (!store_.update_profile(c, id, version, profile, now)) throw Error(Errc::precondition_failed, kExpertChanged);
-  audit_.record(c, &who, meta, action, "expert", id,
+  if (!store_.update_profile(c, id, version, profile, now)) throw Error::precondition_failed(kExpertChanged);
+  audit_.record(c, actor, action, "expert", id,
                 audit_diff(profile_audit_view(before.profile), profile_audit_view(profile)));
   return load(c, id);
 }
 
-Expert ExpertService::update(Principal const& who, RequestMeta const& meta, Id id, std::int64_t version,
-                             ExpertPatch const& patch) {
-  require_curator(who);
-  return db_.write([&](storage::Connection& c) { return edit(c, who, meta, id, version, patch, "expert.update"); });
+Expert ExpertService::update(Actor const& actor, Id id, std::int64_t version, ExpertPatch const& patch) {
+  return db_.write([&](storage::Connection& c) { return edit(c, actor, id, version, patch, "expert.update"); });
 }
 
-Expert ExpertService::transition(Principal const& who, RequestMeta const& meta, Id id, ExpertAction action,
-                                 std::string const& note) {
-  require_curator(who);
+Expert ExpertService::transition(Actor const& actor, Id id, ExpertAction action, std::string const& note) {
   return db_.write([&](storage::Connection& c) {
     Expert before = load(c, id);
-    auto t = expert_workflow::check(before.status, action, who, note);
+    auto t = expert_workflow::check(before.status, action, actor.who(), note);
     std::optional<std::string> reason;
     if (!note.empty()) reason = note;
-    std::string now = now_iso();
+    std::string now = clock_.now_iso();
     store_.update_status(c, id, t.to, reason, now);
     Json from = Json::object(), to = Json::object();
     from["status"] = to_string(before.status);
     to["status"] = to_string(t.to);
     from["status_reason"] = before.status_reason ? Json(*before.status_reason) : Json();
     to["status_reason"] = reason ? Json(*reason) : Json();
-    audit_.record(c, &who, meta, "expert." + std::string(to_string(action)), "expert", id, audit_diff(from, to));
+    audit_.record(c, actor, "expert." + std::string(to_string(action)), "expert", id, audit_diff(from, to));
     if (before.user_id) {
       auto text = text_of(action);
       std::string body = reason ? "说明：" + *reason : std::string("请登录查看您的专家信息。");
@@ -283,11 +266,10 @@ Expert ExpertService::transition(Principal const& who, RequestMeta const& meta, 
   });
 }
 
-std::pair<User, std::string> ExpertService::invite(Principal const& who, RequestMeta const& meta, Id id) {
-  require_curator(who);
+std::pair<User, std::string> ExpertService::invite(Actor const& actor, Id id) {
   return db_.write([&](storage::Connection& c) {
     Expert e = load(c, id);
-    if (e.user_id) throw Error(Errc::conflict, kHasAccount);
+    if (e.user_id) throw Error::conflict(kHasAccount);
     NewUser nu;
     std::string base = "expert" + std::to_string(id);
     if (e.profile.email) base = e.profile.email->substr(0, e.profile.email->find('@'));
@@ -295,75 +277,70 @@ std::pair<User, std::string> ExpertService::invite(Principal const& who, Request
     nu.display_name = e.profile.name;
     nu.email = e.profile.email.value_or("");
     nu.roles = RoleSet{Role::expert};
-    auto [user, password] = users_.create_in(c, &who, meta, nu);
-    users_.link_expert(c, user.id, id);
-    if (!store_.set_user(c, id, user.id, now_iso())) throw Error(Errc::conflict, kHasAccount);
+    auto [user, password] = users_.create_in(c, actor, nu);
+    if (!store_.set_user(c, id, user.id, clock_.now_iso())) throw Error::conflict(kHasAccount);
     Json from = Json::object(), to = Json::object();
     from["user_id"] = nullptr;
     to["user_id"] = user.id;
-    audit_.record(c, &who, meta, "expert.invite", "expert", id, audit_diff(from, to));
+    audit_.record(c, actor, "expert.invite", "expert", id, audit_diff(from, to));
     user.expert_id = id;
     return std::make_pair(user, password);
   });
 }
 
-Expert ExpertService::link_user(Principal const& who, RequestMeta const& meta, Id id, Id user_id) {
-  require_curator(who);
+Expert ExpertService::link_user(Actor const& actor, Id id, Id user_id) {
   return db_.write([&](storage::Connection& c) {
     Expert e = load(c, id);
-    if (e.user_id) throw Error(Errc::conflict, kHasAccount);
-    if (store_.find_id_by_user(c, user_id)) throw Error(Errc::conflict, "该账号已关联其他专家");
-    users_.link_expert(c, user_id, id);
-    store_.set_user(c, id, user_id, now_iso());
+    if (e.user_id) throw Error::conflict(kHasAccount);
+    if (!users_.find_by_id(c, user_id)) throw Error::not_found("用户不存在");
+    if (store_.find_id_by_user(c, user_id)) throw Error::conflict("该账号已关联其他专家");
+    store_.set_user(c, id, user_id, clock_.now_iso());
     Json from = Json::object(), to = Json::object();
     from["user_id"] = nullptr;
     to["user_id"] = user_id;
-    audit_.record(c, &who, meta, "expert.link_user", "expert", id, audit_diff(from, to));
+    audit_.record(c, actor, "expert.link_user", "expert", id, audit_diff(from, to));
     return load(c, id);
   });
 }
 
-void ExpertService::remind(Principal const& who, RequestMeta const& meta, Id id) {
-  require_curator(who);
+void ExpertService::remind(Actor const& actor, Id id) {
   db_.write([&](storage::Connection& c) {
     Expert e = load(c, id);
-    if (!e.user_id) throw Error(Errc::conflict, "该专家还没有登录账号，无法提醒；请先为其创建登录账户");
+    if (!e.user_id) throw Error::conflict("该专家还没有登录账号，无法提醒；请先为其创建登录账户");
     notifier_.notify(
         c, *e.user_id, "expert.remind_confirm", "请确认您的专家信息",
         "专家库要求专家至少每两年确认一次个人信息。请核对您的资料，如有变化请更新，然后点击“确认信息无误”。",
         "/me/profile");
-    audit_.record(c, &who, meta, "expert.remind", "expert", id, Json::object());
+    audit_.record(c, actor, "expert.remind", "expert", id, Json::object());
   });
 }
 
-Expert ExpertService::update_mine(Principal const& who, RequestMeta const& meta, std::int64_t version,
-                                  ExpertPatch const& patch) {
+Expert ExpertService::update_mine(Actor const& actor, std::int64_t version, ExpertPatch const& patch) {
   ExpertPatch own = patch;
   own.present.erase("pool_ids");  // pool membership is the office's decision
   return db_.write([&](storage::Connection& c) {
-    auto id = own_expert_id(c, who);
-    if (!id) throw Error(Errc::not_found, kNoOwnRecord);
-    return edit(c, who, meta, *id, version, own, "expert.update_own");
+    auto id = own_expert_id(c, actor);
+    if (!id) throw Error::not_found(kNoOwnRecord);
+    return edit(c, actor, *id, version, own, "expert.update_own");
   });
 }
 
-Expert ExpertService::confirm_mine(Principal const& who, RequestMeta const& meta) {
+Expert ExpertService::confirm_mine(Actor const& actor) {
   return db_.write([&](storage::Connection& c) {
-    auto id = own_expert_id(c, who);
-    if (!id) throw Error(Errc::not_found, kNoOwnRecord);
+    auto id = own_expert_id(c, actor);
+    if (!id) throw Error::not_found(kNoOwnRecord);
     Expert before = load(c, *id);
-    std::string now = now_iso();
+    std::string now = clock_.now_iso();
     store_.confirm(c, *id, now);
     Json from = Json::object(), to = Json::object();
     from["confirmed_at"] = before.confirmed_at ? Json(*before.confirmed_at) : Json();
     to["confirmed_at"] = now;
-    audit_.record(c, &who, meta, "expert.confirm", "expert", *id, audit_diff(from, to));
+    audit_.record(c, actor, "expert.confirm", "expert", *id, audit_diff(from, to));
     return load(c, *id);
   });
 }
 
-Conflict ExpertService::add_conflict(Principal const& who, RequestMeta const& meta, Id expert_id,
-                                     Conflict const& conflict) {
+Conflict ExpertService::add_conflict(Actor const& actor, Id expert_id, Conflict const& conflict) {
   std::vector<FieldError> errors;
   if (conflict.kind != "person" && conflict.kind != "organization")
     errors.push_back({"kind", "类型须为 person（人员）或 organization（单位）"});
@@ -377,20 +354,15 @@ Conflict ExpertService::add_conflict(Principal const& who, RequestMeta const& me
   if (utf8_length(conflict.note) > 1000) errors.push_back({"note", "说明不能超过 1000 个字符"});
   if (conflict.other_expert_id && *conflict.other_expert_id == expert_id)
     errors.push_back({"other_expert_id", "不能对自己声明回避"});
-  throw_if_invalid(std::move(errors));
+  Error::throw_if_any(std::move(errors));
   return db_.write([&](storage::Connection& c) {
-    if (!who.is_staff()) {
-      auto own = own_expert_id(c, who);
-      if (!own || *own != expert_id) throw Error(Errc::not_found, kExpertNotFound);
-    } else if (!store_.exists(c, expert_id)) {
-      throw Error(Errc::not_found, kExpertNotFound);
-    }
+    check_conflicts_access(c, actor, expert_id);
     if (conflict.other_expert_id && !store_.exists(c, *conflict.other_expert_id))
       throw Error::invalid_field("other_expert_id", "所选专家不存在");
     Conflict k = conflict;
     k.expert_id = expert_id;
     k.name = trim_text(k.name);
-    k.created_at = now_iso();
+    k.created_at = clock_.now_iso();
     k.id = store_.insert_conflict(c, k);
     Json after = Json::object();
     after["conflict_id"] = k.id;
@@ -398,60 +370,55 @@ Conflict ExpertService::add_conflict(Principal const& who, RequestMeta const& me
     after["name"] = k.name;
     after["other_expert_id"] = k.other_expert_id ? Json(*k.other_expert_id) : Json();
     after["until"] = k.until ? Json(*k.until) : Json();
-    audit_.record(c, &who, meta, "expert.conflict_add", "expert", expert_id, audit_diff(Json::object(), after));
+    audit_.record(c, actor, "expert.conflict_add", "expert", expert_id, audit_diff(Json::object(), after));
     return k;
   });
 }
 
-void ExpertService::delete_conflict(Principal const& who, RequestMeta const& meta, Id expert_id, Id conflict_id) {
+void ExpertService::delete_conflict(Actor const& actor, Id expert_id, Id conflict_id) {
   db_.write([&](storage::Connection& c) {
-    if (!who.is_staff()) {
-      auto own = own_expert_id(c, who);
-      if (!own || *own != expert_id) throw Error(Errc::not_found, kExpertNotFound);
-    }
+    if (auto d = why_not_manage_conflicts(actor.who(), expert_id, own_expert_id(c, actor))) throw Error::denied(*d);
     auto k = store_.find_conflict(c, expert_id, conflict_id);
-    if (!k) throw Error(Errc::not_found, "回避声明不存在");
+    if (!k) throw Error::not_found("回避声明不存在");
     store_.delete_conflict(c, conflict_id);
     Json before = Json::object();
     before["conflict_id"] = k->id;
     before["kind"] = k->kind;
     before["name"] = k->name;
-    audit_.record(c, &who, meta, "expert.conflict_delete", "expert", expert_id, audit_diff(before, Json::object()));
+    audit_.record(c, actor, "expert.conflict_delete", "expert", expert_id, audit_diff(before, Json::object()));
   });
 }
 
-ApplicationReceipt ExpertService::apply(RequestMeta const& meta, ExpertApplication const& application) {
+ApplicationReceipt ExpertService::apply(Actor const& actor, ExpertApplication const& application) {
   ExpertProfile p = application.profile;
   p.pool_ids.clear();
-  std::string now = now_iso();
+  std::string now = clock_.now_iso();
   auto errors = validate_profile(p, year_of(now));
   if (!p.email) errors.push_back({"email", "请填写邮箱"});
-  throw_if_invalid(std::move(errors));
+  Error::throw_if_any(std::move(errors));
   std::string receipt = random_token(24);
   return db_.write([&](storage::Connection& c) {
-    auto now_tp = std::chrono::system_clock::now();
+    auto now_tp = clock_.now();
     std::string since = to_iso(now_tp - std::chrono::hours(1));
-    auto [count, oldest] = store_.applications_since(c, meta.client_address, since);
+    auto [count, oldest] = store_.applications_since(c, actor.meta.client_address, since);
     if (count >= config_.application_limit_per_hour) {
-      Error e(Errc::too_many_requests, "该网络地址提交的申请过多，请稍后再试");
       int wait = 3600;
       if (oldest) {
         if (auto t = parse_iso(*oldest))
           wait = static_cast<int>(
               std::chrono::duration_cast<std::chrono::seconds>(*t + std::chrono::hours(1) - now_tp).count());
       }
-      e.retry_after_seconds = std::max(1, wait);
-      throw e;
+      throw Error::too_many_requests("该网络地址提交的申请过多，请稍后再试", wait);
     }
     check_references(c, p);
     Id id = store_.insert(c, p, ExpertStatus::pending, std::nullopt, ExpertSource::application, now);
-    store_.record_application(c, id, meta.client_address, sha256_hex(receipt), now);
+    store_.record_application(c, id, actor.meta.client_address, sha256_hex(receipt), now);
     Json after = profile_audit_view(p);
     after["status"] = "pending";
-    audit_.record(c, nullptr, meta, "expert.apply", "expert", id, audit_diff(Json::object(), after));
-    notifier_.notify_role(c, Role::coordinator, "expert.application", "新的专家入库申请",
-                          p.name + "（" + p.organization + "）申请加入专家库，请审核。",
-                          "/experts/" + std::to_string(id));
+    audit_.record(c, actor, "expert.apply", "expert", id, audit_diff(Json::object(), after));
+    notifier_.notify_roles(c, RoleSet{Role::coordinator}, "expert.application", "新的专家入库申请",
+                           p.name + "（" + p.organization + "）申请加入专家库，请审核。",
+                           "/experts/" + std::to_string(id));
     return ApplicationReceipt{id, ExpertStatus::pending, receipt};
   });
 }
@@ -459,20 +426,19 @@ ApplicationReceipt ExpertService::apply(RequestMeta const& meta, ExpertApplicati
 ApplicationStatus ExpertService::application_status(std::string const& receipt) const {
   auto c = db_.read();
   auto app = store_.find_application(*c, sha256_hex(receipt));
-  if (!app) throw Error(Errc::not_found, "找不到该申请，请核对申请回执号");
+  if (!app) throw Error::not_found("找不到该申请，请核对申请回执号");
   Expert e = load(*c, app->first);
   return {e.id, e.profile.name, e.status, e.status_reason, app->second};
 }
 
-ImportOutcome ExpertService::import(Principal const* who, RequestMeta const& meta, std::string const& bytes,
+ImportOutcome ExpertService::import(Actor const& actor, std::string const& bytes,
                                     std::string const& filename_or_content_type, bool dry_run, ExpertStatus initial) {
-  if (who) require_curator(*who);
   if (initial != ExpertStatus::pending && initial != ExpertStatus::active)
     throw Error::invalid_field("status", "导入专家的初始状态须为 pending（待审核）或 active（在库）");
   SheetLimits limits;
   limits.max_rows = kMaxImportRows;
   Table table = read_table(bytes, filename_or_content_type, limits);
-  std::string now = now_iso();
+  std::string now = clock_.now_iso();
   ImportOutcome out;
   out.dry_run = dry_run;
   {
@@ -504,14 +470,14 @@ ImportOutcome ExpertService::import(Principal const* who, RequestMeta const& met
       try {
         check_unique_contact(c, store_, row.profile, std::nullopt);
       } catch (Error const& e) {
-        throw Error(Errc::conflict, "第 " + std::to_string(row.row) + " 行：" + e.detail() +
-                                        "（该专家是在检查文件之后加入的，请重新检查文件）");
+        throw Error::conflict("第 " + std::to_string(row.row) + " 行：" + e.detail() +
+                              "（该专家是在检查文件之后加入的，请重新检查文件）");
       }
       check_references(c, row.profile);
       Id id = store_.insert(c, row.profile, initial, std::nullopt, ExpertSource::import, now);
       Json after = profile_audit_view(row.profile);
       after["status"] = to_string(initial);
-      audit_.record(c, who, meta, "expert.import", "expert", id, audit_diff(Json::object(), after));
+      audit_.record(c, actor, "expert.import", "expert", id, audit_diff(Json::object(), after));
       ids.push_back(id);
     }
     Json summary = Json::object(), none = Json::object();
@@ -519,35 +485,99 @@ ImportOutcome ExpertService::import(Principal const* who, RequestMeta const& met
     summary["status"] = to_string(initial);
     summary["first_id"] = ids.empty() ? Json() : Json(ids.front());
     summary["last_id"] = ids.empty() ? Json() : Json(ids.back());
-    audit_.record(c, who, meta, "expert.import_batch", "expert", std::nullopt, audit_diff(none, summary));
+    audit_.record(c, actor, "expert.import_batch", "expert", std::nullopt, audit_diff(none, summary));
     return ids;
   });
   out.imported = static_cast<int>(out.expert_ids.size());
   return out;
 }
 
-ExpertExport ExpertService::export_rows(Principal const& who, ExpertQuery q) const {
+ExpertExport ExpertService::export_rows(Actor const& actor, ExpertQuery q) const {
   ExpertExport out;
   q.offset = 0;
   q.limit = config_.export_max_rows + 1;
   q.facets = false;  // a spreadsheet has no use for them
-  auto list = this->list(who, q);
+  auto list = this->list(actor, q);
   out.truncated = static_cast<int>(list.items.size()) > config_.export_max_rows;
   if (out.truncated) list.items.resize(static_cast<size_t>(config_.export_max_rows));
   out.rows = std::move(list.items);
-  out.with_contact = who.is_staff();
+  out.with_contact = actor.has_any(kCurators);
   return out;
 }
 
-std::vector<ExpertLookupItem> ExpertService::lookup(Principal const& who, std::string_view q, int limit) const {
-  if (!who.is_staff() && !who.is(Role::expert)) throw Error(Errc::forbidden, "只有专家、协调员和管理员可以查找专家");
+ExportFile ExpertService::export_file(Actor const& actor, ExpertQuery q, SheetFormat format) const {
+  auto data = export_rows(actor, std::move(q));
+  std::string const now = clock_.now_iso();
+  std::string const date = now.substr(0, 10);
+  Table table;
+  auto& header = table.header;
+  header = {"姓名", "性别", "出生年份", "职称", "职务", "工作单位", "部门"};
+  if (data.with_contact) {
+    header.emplace_back("邮箱");
+    header.emplace_back("手机");
+  }
+  for (char const* h : {"学科领域", "研究方向/关键词", "类别", "国家或地区", "院士", "专家库", "状态", "简介"})
+    header.emplace_back(h);
+  auto& rows = table.rows;
+  rows.reserve(data.rows.size() + 2);
+  auto join_names = [](std::vector<NamedRef> const& refs) {
+    std::string s;
+    for (auto const& r : refs) s += (s.empty() ? "" : "；") + r.name;
+    return s;
+  };
+  for (auto const& e : data.rows) {
+    auto const& p = e.profile;
+    std::vector<std::string> row = {p.name,
+                                    p.gender ? (*p.gender == "male" ? "男" : "女") : "",
+                                    p.birth_year ? std::to_string(*p.birth_year) : "",
+                                    p.title.value_or(""),
+                                    p.position.value_or(""),
+                                    p.organization,
+                                    p.department.value_or("")};
+    if (data.with_contact) {
+      row.push_back(p.email.value_or(""));
+      row.push_back(p.phone.value_or(""));
+    }
+    row.push_back(join_names(e.fields));
+    std::string kw;
+    for (auto const& k : p.keywords) kw += (kw.empty() ? "" : "；") + k;
+    row.push_back(kw);
+    row.emplace_back(p.category == "overseas" ? "海外" : "国内");
+    row.push_back(p.country.value_or(""));
+    row.emplace_back(p.academician ? (*p.academician == "CAS" ? "中国科学院院士" : "中国工程院院士") : "否");
+    row.push_back(join_names(e.pools));
+    row.emplace_back(label_of(e.status));
+    row.push_back(p.bio);
+    rows.push_back(std::move(row));
+  }
+  std::string note = "导出人: " + actor.who().label() + "；导出时间: " + now + "；共 " +
+                     std::to_string(data.rows.size()) + " 条" + (data.truncated ? "（已截断）" : "") +
+                     "；内部资料，请勿外传";
+  ExportFile out;
+  std::string const ext = format == SheetFormat::csv ? "csv" : "xlsx";
+  out.ascii_name = "experts-" + date + "." + ext;
+  out.utf8_name = "专家库-" + date + "." + ext;
+  if (format == SheetFormat::csv) {
+    // SPEC: exported copies name their reader; CSV has no footer, so the last row does.
+    rows.emplace_back();
+    rows.push_back({note});
+    out.bytes = write_csv(table);
+    out.content_type = "text/csv; charset=utf-8";
+  } else {
+    out.bytes = write_xlsx(table, "专家库", note);
+    out.content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+  }
+  return out;
+}
+
+std::vector<ExpertLookupItem> ExpertService::lookup(Actor const& actor, std::string_view q, int limit) const {
   std::string const text = trim_text(q);
   if (text.empty()) throw Error::invalid_field("q", "请输入要查找的姓名或单位");
   if (utf8_length(text) > 200) throw Error::invalid_field("q", "查找内容不能超过 200 个字符");
   std::string const match = storage::fts_query_for(text, /*prefix_latin=*/true);
   if (match.empty()) throw Error::invalid_field("q", "查找内容须包含汉字、字母或数字");
   auto c = db_.read();
-  return store_.lookup(*c, match, own_expert_id(*c, who), std::clamp(limit, 1, kLookupMaxLimit));
+  return store_.lookup(*c, match, own_expert_id(*c, actor), std::clamp(limit, 1, kLookupMaxLimit));
 }
 
 }  // namespace zhiku

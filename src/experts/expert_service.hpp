@@ -11,7 +11,8 @@
 #include <vector>
 
 #include "audit/audit_log.hpp"
-#include "core/principal.hpp"
+#include "core/actor.hpp"
+#include "core/clock.hpp"
 #include "experts/expert.hpp"
 #include "experts/expert_import.hpp"
 #include "experts/expert_store.hpp"
@@ -63,11 +64,6 @@ struct ExpertList {
   std::optional<ExpertFacets> facets;
 };
 
-struct Invitation {
-  Id user_id = 0;
-  std::string one_time_password;
-};
-
 struct ImportOutcome {
   ImportPlan plan;
   bool dry_run = true;
@@ -82,60 +78,76 @@ struct ExpertExport {
   bool truncated = false;
 };
 
+enum class SheetFormat { csv, xlsx };
+
+// A spreadsheet to download.
+struct ExportFile {
+  std::string bytes;
+  std::string content_type;
+  std::string ascii_name;  // "experts-2026-11-29.csv"
+  std::string utf8_name;   // "专家库-2026-11-29.csv"
+};
+
 class ExpertService {
  public:
   ExpertService(storage::Database& db, AuditLog const& audit, Notifier const& notifier, UserService& users,
-                ExpertServiceConfig config);
+                Clock const& clock, ExpertServiceConfig config);
 
-  // Whether `who` may see the phone and e-mail of `e`: coordinators, admins, and the expert.
-  static bool sees_contact(Principal const& who, Expert const& e);
+  // Roles are the routes' to check (expert_access.hpp names the sets); the service checks the
+  // relations (an expert's own record).
 
   // Reads. Throw Error{not_found} for an expert the caller may not know (another expert's
   // record, for an expert caller).
-  Expert get(Principal const& who, Id id) const;
-  Expert get_mine(Principal const& who) const;
-  ExpertList list(Principal const& who, ExpertQuery const& q) const;
+  Expert get(Actor const& actor, Id id) const;
+  Expert get_mine(Actor const& actor) const;
+  ExpertList list(Actor const& actor, ExpertQuery const& q) const;
   // Loads the list's in-memory index (about 0.1 s at 100,000 experts), so that the first
   // list request after start-up does not wait for it.
   void warm() const;
-  std::vector<Conflict> conflicts(Principal const& who, Id expert_id) const;
+  std::vector<Conflict> conflicts(Actor const& actor, Id expert_id) const;
+  // The expert profile linked to the account `user_id` (AccountLinks). Any connection.
+  std::optional<Id> expert_of_user(storage::Connection& c, Id user_id) const;
 
-  // Coordinator / admin use cases. Throw Error{forbidden} for other roles, Error{not_found},
-  // Error{invalid_argument} with field errors, Error{precondition_failed} on a stale version,
-  // Error{conflict} for a transition not allowed now (with `allowed`).
-  Expert create(Principal const& who, RequestMeta const& meta, ExpertProfile const& profile);
-  Expert update(Principal const& who, RequestMeta const& meta, Id id, std::int64_t version, ExpertPatch const& patch);
-  Expert transition(Principal const& who, RequestMeta const& meta, Id id, ExpertAction action, std::string const& note);
+  // Curators' use cases. Throw Error{not_found}, Error{invalid_argument} with field errors,
+  // Error{precondition_failed} on a stale version, Error{conflict} for a transition not allowed
+  // now (with `allowed`).
+  Expert create(Actor const& actor, ExpertProfile const& profile);
+  Expert update(Actor const& actor, Id id, std::int64_t version, ExpertPatch const& patch);
+  Expert transition(Actor const& actor, Id id, ExpertAction action, std::string const& note);
   // Creates an `expert` user with a one-time password and links it; Error{conflict} if linked.
-  std::pair<User, std::string> invite(Principal const& who, RequestMeta const& meta, Id id);
+  std::pair<User, std::string> invite(Actor const& actor, Id id);
   // Links an existing account (e.g. an expert user created by an admin) to the expert;
   // Error{conflict} when either side is linked already.
-  Expert link_user(Principal const& who, RequestMeta const& meta, Id id, Id user_id);
+  Expert link_user(Actor const& actor, Id id, Id user_id);
   // Asks the expert's user to confirm their profile; Error{conflict} when there is no user.
-  void remind(Principal const& who, RequestMeta const& meta, Id id);
+  void remind(Actor const& actor, Id id);
 
   // The expert's own record (Error{not_found} when the user has none).
-  Expert update_mine(Principal const& who, RequestMeta const& meta, std::int64_t version, ExpertPatch const& patch);
-  Expert confirm_mine(Principal const& who, RequestMeta const& meta);
+  Expert update_mine(Actor const& actor, std::int64_t version, ExpertPatch const& patch);
+  Expert confirm_mine(Actor const& actor);
 
   // Conflicts: the expert themself, or coordinators / admins.
-  Conflict add_conflict(Principal const& who, RequestMeta const& meta, Id expert_id, Conflict const& conflict);
-  void delete_conflict(Principal const& who, RequestMeta const& meta, Id expert_id, Id conflict_id);
+  Conflict add_conflict(Actor const& actor, Id expert_id, Conflict const& conflict);
+  void delete_conflict(Actor const& actor, Id expert_id, Id conflict_id);
 
   // Anyone: creates a pending expert and tells the coordinators. Error{too_many_requests} past
   // the hourly limit per client address.
-  ApplicationReceipt apply(RequestMeta const& meta, ExpertApplication const& application);
+  ApplicationReceipt apply(Actor const& actor, ExpertApplication const& application);
   // The applicant's view, by receipt. Error{not_found} for an unknown receipt.
   ApplicationStatus application_status(std::string const& receipt) const;
 
   // Validates a spreadsheet (CSV or XLSX bytes); unless `dry_run` and when there are no errors,
-  // imports every row in one transaction with `initial` status. `who` null: the system (CLI).
-  // `filename_or_content_type` helps tell CSV from XLSX (see read_table).
-  ImportOutcome import(Principal const* who, RequestMeta const& meta, std::string const& bytes,
-                       std::string const& filename_or_content_type, bool dry_run, ExpertStatus initial);
+  // imports every row in one transaction with `initial` status. The command line acts as
+  // Actor::system. `filename_or_content_type` helps tell CSV from XLSX (see read_table).
+  ImportOutcome import(Actor const& actor, std::string const& bytes, std::string const& filename_or_content_type,
+                       bool dry_run, ExpertStatus initial);
 
   // The filtered list for an export (ignores paging), as the caller may see it.
-  ExpertExport export_rows(Principal const& who, ExpertQuery q) const;
+  ExpertExport export_rows(Actor const& actor, ExpertQuery q) const;
+  // The filtered list as a spreadsheet with Chinese column headers, naming its reader and the
+  // time (SPEC: exported copies name their reader): on the last row of a CSV, below the data and
+  // in the page footer of an XLSX.
+  ExportFile export_file(Actor const& actor, ExpertQuery q, SheetFormat format) const;
 
   static constexpr int kLookupDefaultLimit = 10;
   static constexpr int kLookupMaxLimit = 20;
@@ -143,21 +155,22 @@ class ExpertService {
   // organisation matches `q` (Latin words also as prefixes, for search-as-you-type), best first,
   // never the caller's own record: enough to name a person in a declared conflict, nothing more.
   // Throws Error{invalid_argument} naming "q" when q is blank, longer than 200 characters or
-  // has no letter, digit or Chinese character; Error{forbidden} for other roles.
-  std::vector<ExpertLookupItem> lookup(Principal const& who, std::string_view q, int limit) const;
+  // has no letter, digit or Chinese character.
+  std::vector<ExpertLookupItem> lookup(Actor const& actor, std::string_view q, int limit) const;
 
  private:
   Expert load(storage::Connection& c, Id id) const;
   void check_references(storage::Connection& c, ExpertProfile const& p) const;
-  Expert edit(storage::Connection& c, Principal const& who, RequestMeta const& meta, Id id, std::int64_t version,
-              ExpertPatch const& patch, std::string_view action);
-  std::optional<Id> own_expert_id(storage::Connection& c, Principal const& who) const;
-  void require_curator(Principal const& who) const;
+  Expert edit(storage::Connection& c, Actor const& actor, Id id, std::int64_t version, ExpertPatch const& patch,
+              std::string_view action);
+  std::optional<Id> own_expert_id(storage::Connection& c, Actor const& actor) const;
+  void check_conflicts_access(storage::Connection& c, Actor const& actor, Id expert_id) const;
 
   storage::Database& db_;
   AuditLog const& audit_;
   Notifier const& notifier_;
   UserService& users_;
+  Clock const& clock_;
   ExpertServiceConfig config_;
   ExpertStore store_;
   TaxonomyStore taxonomy_;

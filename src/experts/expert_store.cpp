@@ -5,6 +5,7 @@
 #include <variant>
 
 #include "experts/expert_rules.hpp"
+#include "storage/error.hpp"
 
 namespace zhiku {
 
@@ -113,7 +114,7 @@ void ExpertStore::update_status(storage::Connection& c, Id id, ExpertStatus stat
 bool ExpertStore::set_user(storage::Connection& c, Id id, Id user_id, std::string const& now) const {
   constexpr char kUpdate[] =
       "UPDATE experts SET user_id = ?, updated_at = ?, version = version + 1 WHERE id = ? AND user_id IS NULL";
-  c.exec(kUpdate, user_id, now, id);
+  storage::unique_or(Error::conflict("该账号已关联其他专家"), [&] { c.exec(kUpdate, user_id, now, id); });
   return c.changes() > 0;
 }
 
@@ -183,33 +184,22 @@ std::optional<Expert> ExpertStore::find(storage::Connection& c, Id id) const {
 
 std::optional<Id> ExpertStore::find_id_by_user(storage::Connection& c, Id user_id) const {
   constexpr char kSql[] = "SELECT id FROM experts WHERE user_id = ?";
-  auto s = c.prepare(kSql);
-  bind_all(s, user_id);
-  if (!s.step()) return std::nullopt;
-  return s.int64(0);
+  return c.query_one(kSql, storage::first_column<Id>, user_id);
 }
 
 bool ExpertStore::exists(storage::Connection& c, Id id) const {
   constexpr char kSql[] = "SELECT 1 FROM experts WHERE id = ?";
-  auto s = c.prepare(kSql);
-  bind_all(s, id);
-  return s.step();
+  return c.has_row(kSql, id);
 }
 
 std::optional<Id> ExpertStore::find_by_email_norm(storage::Connection& c, std::string const& email_norm) const {
   constexpr char kSql[] = "SELECT min(id) FROM experts WHERE email_norm = ?";
-  auto s = c.prepare(kSql);
-  bind_all(s, email_norm);
-  if (!s.step()) return std::nullopt;
-  return s.opt_int64(0);
+  return c.query_one(kSql, storage::first_column<std::optional<Id>>, email_norm).value_or(std::nullopt);
 }
 
 std::optional<Id> ExpertStore::find_by_phone_norm(storage::Connection& c, std::string const& phone_norm) const {
   constexpr char kSql[] = "SELECT min(id) FROM experts WHERE phone_norm = ?";
-  auto s = c.prepare(kSql);
-  bind_all(s, phone_norm);
-  if (!s.step()) return std::nullopt;
-  return s.opt_int64(0);
+  return c.query_one(kSql, storage::first_column<std::optional<Id>>, phone_norm).value_or(std::nullopt);
 }
 
 ExpertPage ExpertStore::list(storage::Connection& c, ExpertQuery const& q, std::string const& fts_match,

@@ -45,7 +45,8 @@ class ExpertStore {
   // Sets status and reason; bumps the version.
   void update_status(storage::Connection& c, Id id, ExpertStatus status, std::optional<std::string> const& reason,
                      std::string const& now) const;
-  // Links a user to an unlinked expert. False when the expert already has a user.
+  // Links a user to an unlinked expert (the one link between accounts and profiles). False when
+  // the expert already has a user; throws Error{conflict} when the user is linked to another expert.
   bool set_user(storage::Connection& c, Id id, Id user_id, std::string const& now) const;
   // Records that the expert confirmed their profile now; bumps the version.
   void confirm(storage::Connection& c, Id id, std::string const& now) const;

@@ -1,40 +1,9 @@
 // The table and its questions; everything here is pure.
 #include "experts/expert_workflow.hpp"
 
+#include "experts/expert_access.hpp"
+
 namespace zhiku::expert_workflow {
-
-namespace {
-// The names the web UI gives statuses and actions (web/src/locales/zh-CN.ts), for messages.
-char const* label_of(ExpertStatus s) {
-  switch (s) {
-    case ExpertStatus::pending:
-      return "待审核";
-    case ExpertStatus::active:
-      return "在库";
-    case ExpertStatus::suspended:
-      return "暂停";
-    case ExpertStatus::retired:
-      return "出库";
-  }
-  return "";
-}
-
-char const* label_of(ExpertAction a) {
-  switch (a) {
-    case ExpertAction::approve:
-      return "批准入库";
-    case ExpertAction::reject:
-      return "驳回";
-    case ExpertAction::suspend:
-      return "暂停";
-    case ExpertAction::reinstate:
-      return "恢复";
-    case ExpertAction::retire:
-      return "出库";
-  }
-  return "";
-}
-}  // namespace
 
 std::vector<Transition> const& transitions() {
   using S = ExpertStatus;
@@ -52,7 +21,7 @@ std::vector<Transition> const& transitions() {
   return table;
 }
 
-bool can_curate(Principal const& who) { return who.is(Role::coordinator) || who.is(Role::admin); }
+bool can_curate(Principal const& who) { return who.has_any(kCurators); }
 
 std::optional<Transition> find(ExpertStatus status, ExpertAction action) {
   for (auto const& t : transitions())
@@ -69,24 +38,23 @@ std::vector<ExpertAction> allowed_actions(ExpertStatus status, Principal const& 
 }
 
 std::optional<Denial> why_not(ExpertStatus status, ExpertAction action, Principal const& who) {
-  if (!can_curate(who)) return Denial{Errc::forbidden, "只有协调员和管理员可以变更专家状态", {}};
+  if (!can_curate(who)) return Denial::forbidden("只有协调员和管理员可以变更专家状态");
   if (find(status, action)) return std::nullopt;
-  Denial d;
-  d.code = Errc::conflict;
-  d.reason = std::string("专家当前状态为「") + label_of(status) + "」，不能执行「" + label_of(action) + "」";
-  for (ExpertAction a : allowed_actions(status, who)) d.allowed.emplace_back(to_string(a));
-  return d;
+  std::vector<std::string> allowed;
+  for (ExpertAction a : allowed_actions(status, who)) allowed.emplace_back(to_string(a));
+  std::string reason = "专家当前状态为「";
+  reason += label_of(status);
+  reason += "」，不能执行「";
+  reason += label_of(action);
+  reason += "」";
+  return Denial::conflict(std::move(reason), std::move(allowed));
 }
 
 Transition check(ExpertStatus status, ExpertAction action, Principal const& who, std::string const& note) {
-  if (auto d = why_not(status, action, who)) {
-    Error e(d->code, d->reason);
-    e.allowed = d->allowed;
-    throw e;
-  }
+  if (auto d = why_not(status, action, who)) throw Error::denied(*d);
   Transition t = *find(status, action);
   if (t.needs_reason && note.empty())
-    throw Error::invalid_field("note", std::string("「") + label_of(action) + "」须填写原因");
+    throw Error::invalid_field("note", "「" + std::string(label_of(action)) + "」须填写原因");
   return t;
 }
 

@@ -24,6 +24,7 @@
 #include <pugixml.hpp>
 
 #include "core/error.hpp"
+#include "core/text.hpp"
 
 namespace zhiku {
 
@@ -42,52 +43,8 @@ bool ends_with(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
 }
 
-std::string lower_ascii(std::string_view s) {
-  std::string out(s);
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return out;
-}
-
 // ---------------------------------------------------------------------------------------------
 // UTF-8
-
-// Length of the well-formed UTF-8 sequence at s[i], or 0 (overlongs, surrogates and code
-// points above U+10FFFF are ill-formed).
-std::size_t utf8_length_at(std::string_view s, std::size_t i) {
-  auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
-  auto cont = [&](std::size_t k) { return (byte(k) & 0xC0) == 0x80; };
-  unsigned char c = byte(i);
-  std::size_t left = s.size() - i;
-  if (c < 0x80) return 1;
-  if (c >= 0xC2 && c <= 0xDF) return left >= 2 && cont(i + 1) ? 2 : 0;
-  if (c >= 0xE0 && c <= 0xEF) {
-    if (left < 3 || !cont(i + 1) || !cont(i + 2)) return 0;
-    if (c == 0xE0 && byte(i + 1) < 0xA0) return 0;
-    if (c == 0xED && byte(i + 1) >= 0xA0) return 0;
-    return 3;
-  }
-  if (c >= 0xF0 && c <= 0xF4) {
-    if (left < 4 || !cont(i + 1) || !cont(i + 2) || !cont(i + 3)) return 0;
-    if (c == 0xF0 && byte(i + 1) < 0x90) return 0;
-    if (c == 0xF4 && byte(i + 1) >= 0x90) return 0;
-    return 4;
-  }
-  return 0;
-}
-
-bool is_valid_utf8(std::string_view s) {
-  for (std::size_t i = 0; i < s.size();) {
-    if (static_cast<unsigned char>(s[i]) < 0x80) {
-      ++i;
-      continue;
-    }
-    std::size_t n = utf8_length_at(s, i);
-    if (n == 0) return false;
-    i += n;
-  }
-  return true;
-}
 
 // The code point of the well-formed sequence of `n` bytes at s[i].
 char32_t code_point_at(std::string_view s, std::size_t i, std::size_t n) {
@@ -122,24 +79,9 @@ void append_utf8(std::string& out, char32_t cp) {
   }
 }
 
-constexpr std::string_view kReplacementChar = "\xEF\xBF\xBD";
-
 // Replaces ill-formed UTF-8 with U+FFFD (only xlsx text can hold it; CSV is decoded strictly).
-void repair_utf8(std::string& s) {
-  if (is_valid_utf8(s)) return;
-  std::string out;
-  out.reserve(s.size() + 8);
-  for (std::size_t i = 0; i < s.size();) {
-    std::size_t n = utf8_length_at(s, i);
-    if (n == 0) {
-      out += kReplacementChar;
-      ++i;
-    } else {
-      out.append(s, i, n);
-      i += n;
-    }
-  }
-  s = std::move(out);
+void repair_in_place(std::string& s) {
+  if (!is_valid_utf8(s)) s = repair_utf8(s);
 }
 
 // Trims ASCII whitespace, U+00A0, U+3000 (the full-width space Chinese text uses) and U+FEFF.
@@ -268,7 +210,7 @@ std::string decode_text(std::string_view bytes) {
     bytes.remove_prefix(3);
     if (!is_valid_utf8(bytes)) {
       std::size_t i = 0;
-      while (i < bytes.size() && utf8_length_at(bytes, i) != 0) i += utf8_length_at(bytes, i);
+      while (i < bytes.size() && utf8_sequence_length(bytes, i) != 0) i += utf8_sequence_length(bytes, i);
       int line = line_of_offset(bytes, i);
       refuse("第 " + std::to_string(line) + " 行含有无效的 UTF-8 字符（文件开头标明为 UTF-8 编码）");
     }
@@ -798,7 +740,7 @@ bool parse_cell_ref(std::string_view ref, int& column, int& row) {
 std::size_t display_width(std::string_view s) {
   std::size_t widest = 0, width = 0;
   for (std::size_t i = 0; i < s.size();) {
-    std::size_t n = utf8_length_at(s, i);
+    std::size_t n = utf8_sequence_length(s, i);
     if (n == 0) n = 1;
     char32_t cp = code_point_at(s, i, n);
     i += n;
@@ -821,7 +763,7 @@ constexpr std::size_t kMaxXlsxCellChars = 32'767;
 // XML 1.0 forbids, at most Excel's 32,767 characters.
 std::string xlsx_safe(std::string_view in) {
   std::string s(in);
-  repair_utf8(s);
+  repair_in_place(s);
   bool clean = s.size() <= kMaxXlsxCellChars && std::none_of(s.begin(), s.end(), [](char c) {
                  auto u = static_cast<unsigned char>(c);
                  return u < 0x20 && u != '\t' && u != '\n' && u != '\r';
@@ -831,7 +773,7 @@ std::string xlsx_safe(std::string_view in) {
   out.reserve(s.size());
   std::size_t chars = 0;
   for (std::size_t i = 0; i < s.size() && chars < kMaxXlsxCellChars;) {
-    std::size_t n = utf8_length_at(s, i);
+    std::size_t n = utf8_sequence_length(s, i);
     auto u = static_cast<unsigned char>(s[i]);
     if (n == 1 && u < 0x20 && u != '\t' && u != '\n' && u != '\r')
       out += ' ';
@@ -850,7 +792,7 @@ std::string sheet_name_for(std::string_view wanted) {
   std::string s = xlsx_safe(wanted);
   std::size_t chars = 0;
   for (std::size_t i = 0; i < s.size() && chars < 31;) {
-    std::size_t n = utf8_length_at(s, i);
+    std::size_t n = utf8_sequence_length(s, i);
     char c = s[i];
     if (n == 1 &&
         (std::string_view("[]:*?/\\").find(c) != std::string_view::npos || static_cast<unsigned char>(c) < 0x20))
@@ -1005,7 +947,7 @@ Table read_xlsx(std::string_view bytes, SheetLimits const& limits) {
       trim_cell(value);
       if (value.empty()) continue;
       if (static_cast<std::size_t>(column) >= limits.max_columns) refuse_columns(row_number, limits.max_columns);
-      repair_utf8(value);
+      repair_in_place(value);
       if (cells.size() <= static_cast<std::size_t>(column)) cells.resize(static_cast<std::size_t>(column) + 1);
       cells[static_cast<std::size_t>(column)] = std::move(value);
     }

@@ -4,19 +4,13 @@
 #include <functional>
 #include <map>
 
-#include "core/clock.hpp"
 #include "core/error.hpp"
 #include "core/json.hpp"
-#include "experts/expert_rules.hpp"
-#include "storage/error.hpp"
+#include "core/text.hpp"
 
 namespace zhiku {
 
 namespace {
-
-void require_curator(Principal const& who) {
-  if (!who.is_staff()) throw Error(Errc::forbidden, "只有协调员和管理员可以管理学科领域和专家库");
-}
 
 Json field_view(Field const& f) {
   Json j = Json::object();
@@ -44,7 +38,7 @@ void validate_field(Field const& f) {
     errors.push_back({"name", "名称不能超过 100 个字符"});
   if (f.name_en && utf8_length(*f.name_en) > 200) errors.push_back({"name_en", "英文名称不能超过 200 个字符"});
   if (f.code && utf8_length(*f.code) > 20) errors.push_back({"code", "代码不能超过 20 个字符"});
-  if (!errors.empty()) throw Error::invalid_fields(std::move(errors));
+  Error::throw_if_any(std::move(errors));
 }
 
 void validate_pool(Pool const& p) {
@@ -54,23 +48,13 @@ void validate_pool(Pool const& p) {
   else if (utf8_length(p.name) > 100)
     errors.push_back({"name", "名称不能超过 100 个字符"});
   if (utf8_length(p.description) > 1000) errors.push_back({"description", "说明不能超过 1000 个字符"});
-  if (!errors.empty()) throw Error::invalid_fields(std::move(errors));
-}
-
-// Unique indexes on names and codes: the expected constraint violations.
-template <class F>
-auto unique_or_conflict(char const* what, F&& fn) {
-  try {
-    return fn();
-  } catch (storage::Error const& e) {
-    if (e.is_unique_violation()) throw Error(Errc::conflict, std::string(what));
-    throw;
-  }
+  Error::throw_if_any(std::move(errors));
 }
 
 }  // namespace
 
-TaxonomyService::TaxonomyService(storage::Database& db, AuditLog const& audit) : db_(db), audit_(audit) {}
+TaxonomyService::TaxonomyService(storage::Database& db, AuditLog const& audit, Clock const& clock)
+    : db_(db), audit_(audit), clock_(clock) {}
 
 std::vector<Field> TaxonomyService::fields() const {
   auto c = db_.read();
@@ -91,28 +75,24 @@ std::vector<FieldNode> TaxonomyService::field_tree() const {
   return build(std::nullopt, 0);
 }
 
-Field TaxonomyService::create_field(Principal const& who, RequestMeta const& meta, Field const& f) {
-  require_curator(who);
+Field TaxonomyService::create_field(Actor const& actor, Field const& f) {
   Field n = f;
   n.name = trim_text(n.name);
   validate_field(n);
   return db_.write([&](storage::Connection& c) {
     if (n.parent_id && !store_.field_exists(c, *n.parent_id))
       throw Error::invalid_field("parent_id", "所选的上级学科领域不存在");
-    Id id = unique_or_conflict("同一上级下已有同名（或同代码）的学科领域",
-                               [&] { return store_.insert_field(c, n, now_iso()); });
-    audit_.record(c, &who, meta, "field.create", "field", id, audit_diff(Json::object(), field_view(n)));
+    Id id = store_.insert_field(c, n, clock_.now_iso());
+    audit_.record(c, actor, "field.create", "field", id, audit_diff(Json::object(), field_view(n)));
     return *store_.find_field(c, id);
   });
 }
 
-Field TaxonomyService::update_field(Principal const& who, RequestMeta const& meta, Id id, std::int64_t version,
-                                    FieldPatch const& p) {
-  require_curator(who);
+Field TaxonomyService::update_field(Actor const& actor, Id id, std::int64_t version, FieldPatch const& p) {
   return db_.write([&](storage::Connection& c) {
     auto before = store_.find_field(c, id);
-    if (!before) throw Error(Errc::not_found, "学科领域不存在");
-    if (before->version != version) throw Error(Errc::precondition_failed, "该学科领域已被他人修改，请刷新后重试");
+    if (!before) throw Error::not_found("学科领域不存在");
+    if (before->version != version) throw Error::precondition_failed("该学科领域已被他人修改，请刷新后重试");
     Field f = *before;
     auto has = [&](char const* k) { return p.present.count(k) > 0; };
     if (has("parent_id")) f.parent_id = p.values.parent_id;
@@ -124,31 +104,23 @@ Field TaxonomyService::update_field(Principal const& who, RequestMeta const& met
     if (f.parent_id) {
       if (!store_.field_exists(c, *f.parent_id)) throw Error::invalid_field("parent_id", "所选的上级学科领域不存在");
       if (store_.is_ancestor_or_self(c, id, *f.parent_id))
-        throw Error(Errc::conflict, "不能把学科领域移到它自己或它的下级领域之下");
+        throw Error::conflict("不能把学科领域移到它自己或它的下级领域之下");
     }
-    bool ok = unique_or_conflict("同一上级下已有同名（或同代码）的学科领域",
-                                 [&] { return store_.update_field(c, f, now_iso()); });
-    if (!ok) throw Error(Errc::precondition_failed, "该学科领域已被他人修改，请刷新后重试");
-    audit_.record(c, &who, meta, "field.update", "field", id, audit_diff(field_view(*before), field_view(f)));
+    if (!store_.update_field(c, f, clock_.now_iso()))
+      throw Error::precondition_failed("该学科领域已被他人修改，请刷新后重试");
+    audit_.record(c, actor, "field.update", "field", id, audit_diff(field_view(*before), field_view(f)));
     return *store_.find_field(c, id);
   });
 }
 
-void TaxonomyService::delete_field(Principal const& who, RequestMeta const& meta, Id id) {
-  require_curator(who);
+void TaxonomyService::delete_field(Actor const& actor, Id id) {
   db_.write([&](storage::Connection& c) {
     auto before = store_.find_field(c, id);
-    if (!before) throw Error(Errc::not_found, "学科领域不存在");
-    if (store_.field_has_children(c, id)) throw Error(Errc::conflict, "该学科领域还有下级领域，请先删除或移走下级领域");
-    if (store_.field_in_use(c, id)) throw Error(Errc::conflict, "有专家归在该学科领域下，不能删除");
-    try {
-      store_.delete_field(c, id);
-    } catch (storage::Error const& e) {
-      // Topics and proposals refer to fields too (their foreign keys restrict the delete).
-      if (e.is_constraint()) throw Error(Errc::conflict, "该学科领域已被课题或成果引用，不能删除");
-      throw;
-    }
-    audit_.record(c, &who, meta, "field.delete", "field", id, audit_diff(field_view(*before), Json::object()));
+    if (!before) throw Error::not_found("学科领域不存在");
+    if (store_.field_has_children(c, id)) throw Error::conflict("该学科领域还有下级领域，请先删除或移走下级领域");
+    if (store_.field_in_use(c, id)) throw Error::conflict("有专家归在该学科领域下，不能删除");
+    store_.delete_field(c, id);
+    audit_.record(c, actor, "field.delete", "field", id, audit_diff(field_view(*before), Json::object()));
   });
 }
 
@@ -157,46 +129,42 @@ std::vector<Pool> TaxonomyService::pools() const {
   return store_.pools(*c);
 }
 
-Pool TaxonomyService::create_pool(Principal const& who, RequestMeta const& meta, Pool const& p) {
-  require_curator(who);
+Pool TaxonomyService::create_pool(Actor const& actor, Pool const& p) {
   Pool n = p;
   n.name = trim_text(n.name);
   validate_pool(n);
   return db_.write([&](storage::Connection& c) {
-    Id id = unique_or_conflict("已有同名的专家库", [&] { return store_.insert_pool(c, n, now_iso()); });
-    audit_.record(c, &who, meta, "pool.create", "pool", id, audit_diff(Json::object(), pool_view(n)));
+    Id id = store_.insert_pool(c, n, clock_.now_iso());
+    audit_.record(c, actor, "pool.create", "pool", id, audit_diff(Json::object(), pool_view(n)));
     return *store_.find_pool(c, id);
   });
 }
 
-Pool TaxonomyService::update_pool(Principal const& who, RequestMeta const& meta, Id id, std::int64_t version,
-                                  PoolPatch const& p) {
-  require_curator(who);
+Pool TaxonomyService::update_pool(Actor const& actor, Id id, std::int64_t version, PoolPatch const& p) {
   return db_.write([&](storage::Connection& c) {
     auto before = store_.find_pool(c, id);
-    if (!before) throw Error(Errc::not_found, "专家库不存在");
-    if (before->version != version) throw Error(Errc::precondition_failed, "该专家库已被他人修改，请刷新后重试");
+    if (!before) throw Error::not_found("专家库不存在");
+    if (before->version != version) throw Error::precondition_failed("该专家库已被他人修改，请刷新后重试");
     Pool n = *before;
     if (p.present.count("name")) n.name = trim_text(p.values.name);
     if (p.present.count("description")) n.description = p.values.description;
     if (p.present.count("sort")) n.sort = p.values.sort;
     validate_pool(n);
-    bool ok = unique_or_conflict("已有同名的专家库", [&] { return store_.update_pool(c, n, now_iso()); });
-    if (!ok) throw Error(Errc::precondition_failed, "该专家库已被他人修改，请刷新后重试");
-    audit_.record(c, &who, meta, "pool.update", "pool", id, audit_diff(pool_view(*before), pool_view(n)));
+    if (!store_.update_pool(c, n, clock_.now_iso()))
+      throw Error::precondition_failed("该专家库已被他人修改，请刷新后重试");
+    audit_.record(c, actor, "pool.update", "pool", id, audit_diff(pool_view(*before), pool_view(n)));
     return *store_.find_pool(c, id);
   });
 }
 
-void TaxonomyService::delete_pool(Principal const& who, RequestMeta const& meta, Id id) {
-  require_curator(who);
+void TaxonomyService::delete_pool(Actor const& actor, Id id) {
   db_.write([&](storage::Connection& c) {
     auto before = store_.find_pool(c, id);
-    if (!before) throw Error(Errc::not_found, "专家库不存在");
+    if (!before) throw Error::not_found("专家库不存在");
     if (before->member_count > 0)
-      throw Error(Errc::conflict, "该专家库还有 " + std::to_string(before->member_count) + " 位专家，请先将他们移出");
+      throw Error::conflict("该专家库还有 " + std::to_string(before->member_count) + " 位专家，请先将他们移出");
     store_.delete_pool(c, id);
-    audit_.record(c, &who, meta, "pool.delete", "pool", id, audit_diff(pool_view(*before), Json::object()));
+    audit_.record(c, actor, "pool.delete", "pool", id, audit_diff(pool_view(*before), Json::object()));
   });
 }
 

@@ -1,5 +1,5 @@
 // Use cases of the managed lists: the field taxonomy (学科领域) and the pools (专家库).
-// Reads for every signed-in user; changes for coordinators and admins, audited.
+// Reads for every signed-in user; changes for curators (the routes' policy), audited.
 #pragma once
 
 #include <cstdint>
@@ -9,7 +9,8 @@
 #include <vector>
 
 #include "audit/audit_log.hpp"
-#include "core/principal.hpp"
+#include "core/actor.hpp"
+#include "core/clock.hpp"
 #include "experts/expert.hpp"
 #include "experts/taxonomy_store.hpp"
 #include "storage/database.hpp"
@@ -35,27 +36,27 @@ struct PoolPatch {
 
 class TaxonomyService {
  public:
-  TaxonomyService(storage::Database& db, AuditLog const& audit);
+  TaxonomyService(storage::Database& db, AuditLog const& audit, Clock const& clock);
 
   // The whole taxonomy as a forest ordered by sort, then id.
   std::vector<FieldNode> field_tree() const;
   std::vector<Field> fields() const;
-  // Throw Error{forbidden} for callers other than coordinators and admins, Error{not_found},
-  // Error{invalid_argument} with field errors, Error{precondition_failed} on a stale version,
+  // Throw Error{not_found}, Error{invalid_argument} with field errors, Error{precondition_failed} on a stale version,
   // Error{conflict} for a duplicate name among siblings, a cycle, or a field in use.
-  Field create_field(Principal const& who, RequestMeta const& meta, Field const& f);
-  Field update_field(Principal const& who, RequestMeta const& meta, Id id, std::int64_t version, FieldPatch const& p);
-  void delete_field(Principal const& who, RequestMeta const& meta, Id id);
+  Field create_field(Actor const& actor, Field const& f);
+  Field update_field(Actor const& actor, Id id, std::int64_t version, FieldPatch const& p);
+  void delete_field(Actor const& actor, Id id);
 
   std::vector<Pool> pools() const;
-  Pool create_pool(Principal const& who, RequestMeta const& meta, Pool const& p);
-  Pool update_pool(Principal const& who, RequestMeta const& meta, Id id, std::int64_t version, PoolPatch const& p);
+  Pool create_pool(Actor const& actor, Pool const& p);
+  Pool update_pool(Actor const& actor, Id id, std::int64_t version, PoolPatch const& p);
   // Error{conflict} while the pool has members.
-  void delete_pool(Principal const& who, RequestMeta const& meta, Id id);
+  void delete_pool(Actor const& actor, Id id);
 
  private:
   storage::Database& db_;
   AuditLog const& audit_;
+  Clock const& clock_;
   TaxonomyStore store_;
 };
 

@@ -1,4 +1,5 @@
-// SQL of the managed lists experts refer to: the field taxonomy (学科领域) and the pools.
+// SQL of the managed lists experts refer to: the field taxonomy (学科领域) and the pools. Names
+// taken among siblings and fields still referred to throw Error{conflict}.
 #pragma once
 
 #include <cstdint>

@@ -43,7 +43,7 @@ std::optional<std::string_view> Request::cookie(std::string_view name) const {
 
 Id Request::id_param(std::string_view name) const {
   auto v = to_int(param(name));
-  if (!v || *v <= 0) throw Error(Errc::not_found, "请求的资源不存在");
+  if (!v || *v <= 0) throw Error::not_found("请求的资源不存在");
   return *v;
 }
 
@@ -62,8 +62,18 @@ std::optional<std::int64_t> Request::if_match_version() const {
   if (v.substr(0, 2) == "W/") v.remove_prefix(2);
   if (v.size() >= 2 && v.front() == '"' && v.back() == '"') v = v.substr(1, v.size() - 2);
   auto n = to_int(v);
-  if (!n || *n < 1) throw Error(Errc::precondition_failed, "If-Match 请求头须为该资源的版本号，如 \"3\"");
+  if (!n || *n < 1) throw Error::precondition_failed("If-Match 请求头须为该资源的版本号，如 \"3\"");
   return *n;
+}
+
+std::int64_t Request::expected_version(Json const& body) const {
+  if (body.is_object() && body.contains("version")) {
+    auto const& v = body["version"];
+    if (!v.is_number_integer() || v.get<std::int64_t>() < 1) throw Error::invalid_field("version", "须为正整数");
+    return v.get<std::int64_t>();
+  }
+  if (auto v = if_match_version()) return *v;
+  throw Error::invalid_field("version", "请提供 version 或 If-Match 请求头");
 }
 
 Json Request::json() const {
@@ -73,12 +83,12 @@ Json Request::json() const {
   bool is_json = media.size() == 16 && std::equal(media.begin(), media.end(), "application/json", [](char a, char b) {
                    return std::tolower(static_cast<unsigned char>(a)) == b;
                  });
-  if (!is_json) throw Error(Errc::unsupported_media_type, "请求体须为 JSON（Content-Type: application/json）");
+  if (!is_json) throw Error::unsupported_media_type("请求体须为 JSON（Content-Type: application/json）");
   return parse_json_body(body);
 }
 
 Principal const& Request::who() const {
-  if (!principal) throw Error(Errc::unauthenticated, refusal::kSignInRequired);
+  if (!principal) throw Error::unauthenticated(refusal::kSignInRequired);
   return *principal;
 }
 
@@ -87,6 +97,15 @@ Page page_of(Request const& req) {
   p.page = static_cast<int>(req.query_int("page", 1, 1'000'000).value_or(1));
   p.page_size = static_cast<int>(req.query_int("page_size", 1, 100).value_or(20));
   return p;
+}
+
+Json page_json(Page const& page, Json items, std::int64_t total) {
+  Json j = Json::object();
+  j["items"] = std::move(items);
+  j["total"] = total;
+  j["page"] = page.page;
+  j["page_size"] = page.page_size;
+  return j;
 }
 
 }  // namespace zhiku::http

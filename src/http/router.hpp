@@ -2,6 +2,7 @@
 // the role-matrix test reads (HotCRP's API map). A route without a policy cannot be declared.
 #pragma once
 
+#include <cstdint>
 #include <functional>
 #include <optional>
 #include <string>
@@ -14,35 +15,29 @@
 
 namespace zhiku::http {
 
-// What the gate in front of every handler answers when it refuses a call (problem+json detail;
-// the web UI shows it as it is, so it is Chinese like the rest of the product's messages).
+// What the server answers when the route's policy refuses a call (problem+json detail; the web
+// UI shows it as it is, so it is Chinese like the rest of the product's messages).
 namespace refusal {
 inline constexpr char kSignInRequired[] = "请先登录";
 inline constexpr char kRoleNotAllowed[] = "您的角色无权执行此操作";
-inline constexpr char kPasswordChangeFirst[] = "请先修改密码";
-inline constexpr char kTotpEnrolmentFirst[] = "请先设置两步验证";
 inline constexpr char kCsrfMissing[] = "缺少或错误的 X-CSRF-Token 请求头";
 }  // namespace refusal
 
-// Who may call a route. Relation checks (author, assigned reviewer, self…) are enforced by the
-// service with why_not(); `relation` documents them and the role matrix prints it.
+// Who may call a route: roles only. Relation checks (author, assigned reviewer, self…) are the
+// service's why_not(); `relation` documents them and the role matrix prints it.
 struct Policy {
   enum class Who { anyone, signed_in, roles };
   Who who = Who::signed_in;
-  RoleSet roles;                        // for Who::roles: any of these
-  std::string relation;                 // e.g. "self", "author", "coordinator or the expert"
-  bool during_password_change = false;  // callable while must_change_password is set
-  bool during_second_factor = false;    // callable while TOTP is pending
-  bool during_totp_enrolment = false;   // callable while TOTP enrolment is owed (admins, leaders)
+  RoleSet roles;         // for Who::roles: any of these
+  std::string relation;  // e.g. "self", "author", "coordinator or the expert"
+  // Bits that only the application's gate reads (server.hpp; users: the sign-in steps still owed
+  // during which the route stays callable, users/account_gate.hpp). http never interprets them.
+  std::uint32_t exempt = 0;
 
-  static Policy anyone() { return {Who::anyone, {}, "", true, true, true}; }
-  static Policy signed_in(std::string relation = "") {
-    return {Who::signed_in, {}, std::move(relation), false, false, false};
-  }
-  static Policy any_of(RoleSet roles, std::string relation = "") {
-    return {Who::roles, roles, std::move(relation), false, false, false};
-  }
-  // Whether `p` (nullptr: anonymous) passes the role gate: 0 = yes, 401 or 403 = the refusal.
+  static Policy anyone() { return {Who::anyone, {}, "", 0}; }
+  static Policy signed_in(std::string relation = "") { return {Who::signed_in, {}, std::move(relation), 0}; }
+  static Policy any_of(RoleSet roles, std::string relation = "") { return {Who::roles, roles, std::move(relation), 0}; }
+  // Whether `p` (nullptr: anonymous) passes the role check: 0 = yes, 401 or 403 = the refusal.
   int gate(Principal const* p) const;
 };
 

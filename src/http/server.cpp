@@ -96,7 +96,7 @@ std::string framing_problem(bhttp::request_parser<bhttp::empty_body> const& p) {
 struct Server::Impl {
   ServerConfig config;
   Router const& router;
-  Authenticator auth;
+  Gate gate;
   Metrics metrics;
   std::optional<StaticFiles> static_files;
 
@@ -124,7 +124,7 @@ struct Server::Impl {
   bool done = false;
   std::once_flag stop_once;
 
-  Impl(ServerConfig c, Router const& r, Authenticator a) : config(std::move(c)), router(r), auth(std::move(a)) {
+  Impl(ServerConfig c, Router const& r, Gate g) : config(std::move(c)), router(r), gate(std::move(g)) {
     if (!config.static_dir.empty()) static_files.emplace(config.static_dir);
   }
   ~Impl() {
@@ -180,25 +180,25 @@ struct Server::Impl {
     }
     req.params = m.params;
     req.route = m.route->pattern;
+    Admission admitted;
     try {
-      req.principal = auth(req);
+      admitted = gate(req, *m.route);
     } catch (std::exception const& e) {
-      spdlog::error("request {}: authentication failed: {}", req.request_id, e.what());
+      spdlog::error("request {}: the gate failed: {}", req.request_id, e.what());
       return Response::problem(500, "Internal Server Error", "服务器未能完成该请求，请稍后重试");
     }
+    req.principal = std::move(admitted.principal);
+    req.credential = std::move(admitted.credential);
+    if (admitted.refusal)
+      return Response::problem(admitted.refusal->status, reason_of(admitted.refusal->status),
+                               std::move(admitted.refusal->detail));
     Policy const& policy = m.route->policy;
     int refused = policy.gate(req.principal ? &*req.principal : nullptr);
     if (refused == 401) return Response::problem(401, "Unauthorized", refusal::kSignInRequired);
-    if (refused == 403) {
-      if (req.principal && req.principal->must_change_password)
-        return Response::problem(403, "Forbidden", refusal::kPasswordChangeFirst);
-      if (req.principal && req.principal->must_enrol_totp && !policy.during_totp_enrolment)
-        return Response::problem(403, "Forbidden", refusal::kTotpEnrolmentFirst);
-      return Response::problem(403, "Forbidden", refusal::kRoleNotAllowed);
-    }
-    if (policy.who != Policy::Who::anyone && req.principal && !req.principal->via_api_token && is_unsafe(req.method)) {
+    if (refused == 403) return Response::problem(403, "Forbidden", refusal::kRoleNotAllowed);
+    if (policy.who != Policy::Who::anyone && req.credential.is_session() && is_unsafe(req.method)) {
       auto token = req.header("x-csrf-token");
-      if (!token || !constant_time_equal(*token, req.principal->csrf_token))
+      if (!token || !constant_time_equal(*token, req.credential.csrf_token))
         return Response::problem(403, "Forbidden", refusal::kCsrfMissing);
     }
     return std::nullopt;
@@ -564,8 +564,8 @@ struct Server::Impl {
   }
 };
 
-Server::Server(ServerConfig config, Router const& router, Authenticator auth)
-    : impl_(std::make_unique<Impl>(std::move(config), router, std::move(auth))) {}
+Server::Server(ServerConfig config, Router const& router, Gate gate)
+    : impl_(std::make_unique<Impl>(std::move(config), router, std::move(gate))) {}
 
 Server::~Server() {
   if (!impl_->threads.empty()) {

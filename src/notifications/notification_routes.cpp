@@ -39,14 +39,8 @@ void add_notification_routes(http::Router& router, NotificationService const& se
       [service](Request& req) {
         auto page = http::page_of(req);
         bool only_unread = unread_only(req);
-        auto list = service.list(req.who(), only_unread, page.offset(), page.page_size);
-        Json items = Json::array();
-        for (auto const& n : list.items) items.push_back(Json(n));
-        Json j = Json::object();
-        j["items"] = std::move(items);
-        j["total"] = list.total;
-        j["page"] = page.page;
-        j["page_size"] = page.page_size;
+        auto list = service.list(req.actor(), only_unread, page.offset(), page.page_size);
+        Json j = http::page_json(page, Json(list.items), list.total);
         j["unread"] = list.unread;
         return Response::json(j);
       },
@@ -55,7 +49,7 @@ void add_notification_routes(http::Router& router, NotificationService const& se
   router.post(
       "/api/v1/notifications/{id}/read", Policy::signed_in("self"),
       [service](Request& req) {
-        service.mark_read(req.who(), req.meta(), req.id_param());
+        service.mark_read(req.actor(), req.id_param());
         return Response::no_content();
       },
       "Mark one of my notifications read");
@@ -63,7 +57,7 @@ void add_notification_routes(http::Router& router, NotificationService const& se
   router.post(
       "/api/v1/notifications/read-all", Policy::signed_in("self"),
       [service](Request& req) {
-        service.mark_all_read(req.who(), req.meta());
+        service.mark_all_read(req.actor());
         return Response::no_content();
       },
       "Mark all my notifications read");

@@ -28,16 +28,6 @@ Id NotificationStore::insert(storage::Connection& c, Id user_id, NotificationTex
   return c.last_insert_id();
 }
 
-int NotificationStore::insert_for_roles(storage::Connection& c, RoleSet roles, NotificationText const& t,
-                                        std::string const& created_at) const {
-  // users.roles is RoleSet's bit mask (0002_identity.sql).
-  static constexpr char kSql[] =
-      "INSERT INTO notifications (user_id, kind, title, body, link, created_at) "
-      "SELECT id, ?, ?, ?, ?, ? FROM users WHERE status = 'active' AND (roles & ?) <> 0 ORDER BY id";
-  c.exec(kSql, t.kind, t.title, t.body, t.link, created_at, static_cast<std::int64_t>(roles.bits()));
-  return c.changes();
-}
-
 NotificationPage NotificationStore::list(storage::Connection& c, Id user_id, bool unread_only, int offset,
                                          int limit) const {
   static constexpr char kCount[] =

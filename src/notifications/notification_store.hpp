@@ -1,5 +1,4 @@
-// SQL of in-app notifications: insert for one user or for every active holder of a role, list a
-// user's own, mark them read.
+// SQL of in-app notifications: insert one, list a user's own, mark them read.
 #pragma once
 
 #include <cstdint>
@@ -29,9 +28,6 @@ struct NotificationPage {
 class NotificationStore {
  public:
   Id insert(storage::Connection& c, Id user_id, NotificationText const& t, std::string const& created_at) const;
-  // One row for each active user holding any role in `roles`. Returns how many.
-  int insert_for_roles(storage::Connection& c, RoleSet roles, NotificationText const& t,
-                       std::string const& created_at) const;
   // The user's notifications (only unread ones when `unread_only`), newest first.
   NotificationPage list(storage::Connection& c, Id user_id, bool unread_only, int offset, int limit) const;
   // The notification if it belongs to `user_id`.

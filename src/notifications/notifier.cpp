@@ -1,19 +1,22 @@
 // Notifications written inside other modules' write transactions.
 #include "notifications/notifier.hpp"
 
-#include "core/clock.hpp"
 #include "notifications/notification_store.hpp"
 
 namespace zhiku {
 
 void Notifier::notify(storage::Connection& c, Id user_id, std::string_view kind, std::string_view title,
                       std::string_view body, std::string_view link) const {
-  NotificationStore().insert(c, user_id, {kind, title, body, link}, now_iso());
+  NotificationStore().insert(c, user_id, {kind, title, body, link}, clock_->now_iso());
 }
 
-void Notifier::notify_role(storage::Connection& c, Role role, std::string_view kind, std::string_view title,
+int Notifier::notify_roles(storage::Connection& c, RoleSet roles, std::string_view kind, std::string_view title,
                            std::string_view body, std::string_view link) const {
-  NotificationStore().insert_for_roles(c, RoleSet{role}, {kind, title, body, link}, now_iso());
+  std::string const now = clock_->now_iso();
+  auto const recipients = role_members_(c, roles);
+  NotificationStore store;
+  for (Id user_id : recipients) store.insert(c, user_id, {kind, title, body, link}, now);
+  return static_cast<int>(recipients.size());
 }
 
 }  // namespace zhiku

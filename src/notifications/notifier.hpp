@@ -1,11 +1,13 @@
 // In-app notifications: what a transition tells the people it concerns.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "core/clock.hpp"
 #include "core/principal.hpp"
 #include "storage/connection.hpp"
 
@@ -22,15 +24,26 @@ struct Notification {
   std::optional<std::string> read_at;
 };
 
+// The accounts that hold any of `roles` and should hear from the product (the users module owns
+// the rule: active accounts only; app passes UserService::active_ids_with_roles).
+using RoleMembers = std::function<std::vector<Id>(storage::Connection&, RoleSet roles)>;
+
 class Notifier {
  public:
+  Notifier(Clock const& clock, RoleMembers role_members) : clock_(&clock), role_members_(std::move(role_members)) {}
+
   // Queues a notification for `user_id` inside the caller's write transaction.
   // REQUIRES: `c` is the writer connection inside Database::write. Throws storage::Error.
   void notify(storage::Connection& c, Id user_id, std::string_view kind, std::string_view title, std::string_view body,
               std::string_view link) const;
-  // Also notifies every active user holding `role` (e.g. coordinators about a new application).
-  void notify_role(storage::Connection& c, Role role, std::string_view kind, std::string_view title,
+  // Notifies every account the role_members query finds for `roles` (e.g. coordinators about a
+  // new application). Returns how many.
+  int notify_roles(storage::Connection& c, RoleSet roles, std::string_view kind, std::string_view title,
                    std::string_view body, std::string_view link) const;
+
+ private:
+  Clock const* clock_;
+  RoleMembers role_members_;
 };
 
 }  // namespace zhiku

@@ -19,12 +19,12 @@
 namespace zhiku::storage {
 
 struct ConnectionOptions {
-  std::string path;                 // database file; ":memory:" for tests
-  std::string synchronous = "FULL"; // FULL | NORMAL | OFF
+  std::string path;                  // database file; ":memory:" for tests
+  std::string synchronous = "FULL";  // FULL | NORMAL | OFF
   int busy_timeout_ms = 5000;
   bool read_only = false;
-  int cache_mib = 16;               // page cache of this connection
-  int mmap_mib = 0;                 // file bytes read through a memory map instead of read(2)
+  int cache_mib = 16;  // page cache of this connection
+  int mmap_mib = 0;    // file bytes read through a memory map instead of read(2)
 };
 
 class Connection;
@@ -54,8 +54,10 @@ class Statement {
   void bind(int pos, Blob v);
   template <class T>
   void bind(int pos, std::optional<T> const& v) {
-    if (v) bind(pos, *v);
-    else bind(pos, nullptr);
+    if (v)
+      bind(pos, *v);
+    else
+      bind(pos, nullptr);
   }
 
   // Steps once. True when a row is available; false when done. Throws storage::Error.
@@ -73,6 +75,10 @@ class Statement {
   std::string blob(int col) const;  // a BLOB (or text) column's bytes
   std::optional<std::int64_t> opt_int64(int col) const;
   int column_count() const;
+  // Column `col` as T: std::int64_t, int, bool, double, std::string, or std::optional of one of
+  // these (nullopt for NULL).
+  template <class T>
+  T get(int col) const;
 
   sqlite3_stmt* handle() const { return stmt_; }
 
@@ -90,6 +96,30 @@ void bind_all(Statement& stmt, Args const&... args) {
   int pos = 0;
   (stmt.bind(++pos, args), ...);
 }
+
+template <class T>
+T Statement::get(int col) const {
+  if constexpr (std::is_same_v<T, std::int64_t>)
+    return int64(col);
+  else if constexpr (std::is_same_v<T, int>)
+    return int32(col);
+  else if constexpr (std::is_same_v<T, bool>)
+    return int64(col) != 0;
+  else if constexpr (std::is_same_v<T, double>)
+    return real(col);
+  else if constexpr (std::is_same_v<T, std::string>)
+    return text(col);
+  else {
+    static_assert(std::is_same_v<T, std::optional<typename T::value_type>>, "unsupported column type");
+    if (is_null(col)) return std::nullopt;
+    return get<typename T::value_type>(col);
+  }
+}
+
+// A row reader for Connection::query_one / query_all that takes the first column as T:
+// `c.query_one(kSql, storage::first_column<Id>, user_id)`.
+template <class T>
+inline constexpr auto first_column = [](Statement const& s) { return s.get<T>(0); };
 
 // A value for a statement whose filters are assembled from fixed fragments at run time.
 using BindValue = std::variant<std::int64_t, std::string>;
@@ -114,6 +144,33 @@ class Connection {
     Statement s = prepare(sql);
     bind_all(s, args...);
     s.run();
+  }
+  // The store shape "prepare, bind, step, read": the first row of `sql` with `args` bound, as
+  // `row(statement)` reads it, or nullopt when there is none. Throws storage::Error.
+  template <class Row, class... Args>
+  auto query_one(std::string_view sql, Row&& row, Args const&... args)
+      -> std::optional<std::invoke_result_t<Row&, Statement&>> {
+    Statement s = prepare(sql);
+    bind_all(s, args...);
+    if (!s.step()) return std::nullopt;
+    return row(s);
+  }
+  // Every row of `sql` with `args` bound, each as `row(statement)` reads it, in order.
+  template <class Row, class... Args>
+  auto query_all(std::string_view sql, Row&& row, Args const&... args)
+      -> std::vector<std::invoke_result_t<Row&, Statement&>> {
+    std::vector<std::invoke_result_t<Row&, Statement&>> out;
+    Statement s = prepare(sql);
+    bind_all(s, args...);
+    while (s.step()) out.push_back(row(s));
+    return out;
+  }
+  // Whether `sql` with `args` bound returns a row.
+  template <class... Args>
+  bool has_row(std::string_view sql, Args const&... args) {
+    Statement s = prepare(sql);
+    bind_all(s, args...);
+    return s.step();
   }
   // Runs a script of several statements with no parameters (migrations, pragmas).
   void exec_script(std::string const& sql);

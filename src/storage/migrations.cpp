@@ -43,7 +43,7 @@ MigrationReport migrate(Connection& conn, std::vector<Migration> const& all) {
     try {
       Transaction tx(conn, Transaction::Mode::immediate);
       conn.exec_script(m.sql);
-      conn.exec(kRecord, m.name, sha256_hex(m.sql), now_iso());
+      conn.exec(kRecord, m.name, sha256_hex(m.sql), to_iso(std::chrono::system_clock::now()));
       tx.commit();
     } catch (Error const& e) {
       throw MigrationError("migration " + m.name + " failed: " + e.what());

@@ -1,6 +1,6 @@
 #include "users/auth_routes.hpp"
 
-#include <cctype>
+#include <optional>
 #include <string>
 
 #include "core/error.hpp"
@@ -43,12 +43,19 @@ std::string read_password(JsonFields& f, char const* field, char const* missing)
 }
 
 // Policies of the sign-in routes: who may call them while their account still owes something.
-Policy own_account(bool during_password_change, bool during_second_factor) {
+Policy own_account(std::uint32_t exempt) {
   Policy p = Policy::signed_in("self");
-  p.during_password_change = during_password_change;
-  p.during_second_factor = during_second_factor;
-  p.during_totp_enrolment = true;  // every /auth/* route: enrolment happens here
+  p.exempt = exempt | kDuringTotpEnrolment;  // every /auth/* route: enrolment happens here
   return p;
+}
+Policy const kAnyStep = own_account(kDuringPasswordChange | kDuringSecondFactor);
+Policy const kDuringPasswordChangeToo = own_account(kDuringPasswordChange);
+Policy const kSignedInFully = own_account(0);
+
+// The caller's session (its public id), or nullopt when they signed in with an API token.
+std::optional<std::string> session_of(Request const& req) {
+  if (!req.credential.is_session()) return std::nullopt;
+  return req.credential.session_id;
 }
 
 Json signed_in_body(User const& u, std::string const& csrf_token) {
@@ -70,7 +77,7 @@ void add_sign_in_routes(http::Router& router, AuthService& auth, SessionCookieCo
         f.finish();
         a.user_agent = std::string(req.header("user-agent").value_or(""));
         if (auto old = req.cookie(session_cookie_name(cookie, req.is_tls))) a.previous_token = std::string(*old);
-        SignedIn s = auth.login(a, req.meta());
+        SignedIn s = auth.login(req.actor(), a);
         Json j = signed_in_body(s.user, s.csrf_token);
         j["second_factor_required"] = s.second_factor_required;
         Response r = Response::json(j);
@@ -80,22 +87,22 @@ void add_sign_in_routes(http::Router& router, AuthService& auth, SessionCookieCo
       "Sign in with user name and password");
 
   router.post(
-      "/api/v1/auth/totp/verify", own_account(true, true),
+      "/api/v1/auth/totp/verify", kAnyStep,
       [&auth](Request& req) {
         Json body = req.json();
         JsonFields f(body);
         auto code = f.opt_string("code", 20);
         auto recovery = f.opt_string("recovery_code", 40);
         f.finish();
-        User u = auth.verify_second_factor(req.who(), req.meta(), code, recovery);
-        return Response::json(signed_in_body(u, req.who().csrf_token));
+        User u = auth.verify_second_factor(req.actor(), session_of(req), code, recovery);
+        return Response::json(signed_in_body(u, req.credential.csrf_token));
       },
       "Complete sign-in with a TOTP code or a recovery code");
 
   router.post(
-      "/api/v1/auth/logout", own_account(true, true),
+      "/api/v1/auth/logout", kAnyStep,
       [&auth, cookie](Request& req) {
-        auth.logout(req.who(), req.meta());
+        auth.logout(req.actor(), session_of(req));
         Response r = Response::no_content();
         r.header("Set-Cookie", set_cookie(cookie, req, "", 0));
         return r;
@@ -103,30 +110,30 @@ void add_sign_in_routes(http::Router& router, AuthService& auth, SessionCookieCo
       "Sign out (ends this session)");
 
   router.get(
-      "/api/v1/auth/me", own_account(true, false),
-      [&auth](Request& req) { return Response::json(signed_in_body(auth.me(req.who()), req.who().csrf_token)); },
+      "/api/v1/auth/me", kDuringPasswordChangeToo,
+      [&auth](Request& req) { return Response::json(signed_in_body(auth.me(req.actor()), req.credential.csrf_token)); },
       "The signed-in user and the CSRF token");
 }
 
 void add_own_account_routes(http::Router& router, AuthService& auth, UserService& users, SessionCookieConfig cookie) {
   router.post(
-      "/api/v1/auth/password", own_account(true, false),
+      "/api/v1/auth/password", kDuringPasswordChangeToo,
       [&users](Request& req) {
         Json body = req.json();
         JsonFields f(body);
         auto current = read_password(f, "current_password", "请输入当前密码");
         auto next = read_password(f, "new_password", "请输入新密码");
         f.finish();
-        users.change_own_password(req.who(), req.meta(), current, next);
+        users.change_own_password(req.actor(), session_of(req), current, next);
         return Response::no_content();
       },
       "Change my password (ends my other sessions)");
 
   router.get(
-      "/api/v1/auth/sessions", own_account(false, false),
+      "/api/v1/auth/sessions", kSignedInFully,
       [&auth](Request& req) {
         Json items = Json::array();
-        for (auto const& v : auth.sessions(req.who())) {
+        for (auto const& v : auth.sessions(req.actor(), session_of(req))) {
           Json s = Json::object();
           s["id"] = v.session.public_id;
           s["created_at"] = v.session.created_at;
@@ -143,21 +150,20 @@ void add_own_account_routes(http::Router& router, AuthService& auth, UserService
       "My sessions");
 
   router.del(
-      "/api/v1/auth/sessions/{id}", own_account(false, false),
+      "/api/v1/auth/sessions/{id}", kSignedInFully,
       [&auth, cookie](Request& req) {
         std::string id(req.param("id"));
-        auth.revoke_session(req.who(), req.meta(), id);
+        auth.revoke_session(req.actor(), id);
         Response r = Response::no_content();
-        if (!req.who().via_api_token && id == req.who().session_id)
-          r.header("Set-Cookie", set_cookie(cookie, req, "", 0));
+        if (session_of(req) == id) r.header("Set-Cookie", set_cookie(cookie, req, "", 0));
         return r;
       },
       "End one of my sessions");
 
   router.post(
-      "/api/v1/auth/totp/setup", own_account(false, false),
+      "/api/v1/auth/totp/setup", kSignedInFully,
       [&auth](Request& req) {
-        TotpSetup s = auth.setup_totp(req.who(), req.meta());
+        TotpSetup s = auth.setup_totp(req.actor());
         Json j = Json::object();
         j["secret"] = s.secret;
         j["otpauth_uri"] = s.otpauth_uri;
@@ -166,26 +172,26 @@ void add_own_account_routes(http::Router& router, AuthService& auth, UserService
       "Start two-factor enrolment: a new secret and its otpauth URI");
 
   router.post(
-      "/api/v1/auth/totp/enable", own_account(false, false),
+      "/api/v1/auth/totp/enable", kSignedInFully,
       [&auth](Request& req) {
         Json body = req.json();
         JsonFields f(body);
         auto code = f.req_string("code", 20);
         f.finish();
         Json j = Json::object();
-        j["recovery_codes"] = auth.enable_totp(req.who(), req.meta(), code);
+        j["recovery_codes"] = auth.enable_totp(req.actor(), code);
         return Response::json(j);
       },
       "Finish two-factor enrolment with a code; returns recovery codes once");
 
   router.post(
-      "/api/v1/auth/totp/disable", own_account(false, false),
+      "/api/v1/auth/totp/disable", kSignedInFully,
       [&auth](Request& req) {
         Json body = req.json();
         JsonFields f(body);
         auto password = read_password(f, "password", "请输入密码");
         f.finish();
-        auth.disable_totp(req.who(), req.meta(), password);
+        auth.disable_totp(req.actor(), password);
         return Response::no_content();
       },
       "Turn off my two-factor sign-in (not for admins and leaders)");
@@ -206,7 +212,7 @@ void add_token_routes(http::Router& router, TokenService& tokens) {
       "/api/v1/tokens", Policy::signed_in("self"),
       [&tokens](Request& req) {
         Json items = Json::array();
-        for (auto const& t : tokens.list(req.who())) items.push_back(token_json(t));
+        for (auto const& t : tokens.list(req.actor())) items.push_back(token_json(t));
         Json j = Json::object();
         j["items"] = std::move(items);
         return Response::json(j);
@@ -221,7 +227,7 @@ void add_token_routes(http::Router& router, TokenService& tokens) {
         auto name = f.req_string("name", kMaxTokenNameChars);
         auto days = f.req_int("expires_in_days", 1, kMaxTokenDays);
         f.finish();
-        auto created = tokens.create(req.who(), req.meta(), name, static_cast<int>(days));
+        auto created = tokens.create(req.actor(), name, static_cast<int>(days));
         Json j = Json::object();
         j["id"] = created.token.id;
         j["name"] = created.token.name;
@@ -234,7 +240,7 @@ void add_token_routes(http::Router& router, TokenService& tokens) {
   router.del(
       "/api/v1/tokens/{id}", Policy::signed_in("self"),
       [&tokens](Request& req) {
-        tokens.revoke(req.who(), req.meta(), req.id_param());
+        tokens.revoke(req.actor(), req.id_param());
         return Response::no_content();
       },
       "Revoke one of my API tokens");
@@ -242,32 +248,11 @@ void add_token_routes(http::Router& router, TokenService& tokens) {
 
 }  // namespace
 
-std::string_view session_cookie_name(SessionCookieConfig const& config, bool request_is_tls) {
-  return config.always_secure || request_is_tls ? kSecureSessionCookie : kSessionCookie;
-}
-
 void add_auth_routes(http::Router& router, AuthService& auth, UserService& users, TokenService& tokens,
                      SessionCookieConfig cookie) {
   add_sign_in_routes(router, auth, cookie);
   add_own_account_routes(router, auth, users, cookie);
   add_token_routes(router, tokens);
-}
-
-http::Authenticator make_authenticator(AuthService const& auth, SessionCookieConfig cookie) {
-  return [&auth, cookie](Request const& req) -> std::optional<Principal> {
-    if (auto h = req.header("authorization")) {
-      std::string_view v = *h;
-      if (v.size() <= 7) return std::nullopt;
-      std::string scheme(v.substr(0, 7));
-      for (auto& ch : scheme) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-      if (scheme != "bearer ") return std::nullopt;
-      v.remove_prefix(7);
-      while (!v.empty() && v.front() == ' ') v.remove_prefix(1);
-      return auth.authenticate_token(v);
-    }
-    if (auto token = req.cookie(session_cookie_name(cookie, req.is_tls))) return auth.authenticate_session(*token);
-    return std::nullopt;
-  };
 }
 
 }  // namespace zhiku

@@ -4,7 +4,6 @@
 
 #include <spdlog/spdlog.h>
 
-#include "core/clock.hpp"
 #include "core/crypto.hpp"
 #include "core/error.hpp"
 #include "users/totp.hpp"
@@ -21,15 +20,7 @@ constexpr auto kTouchInterval = std::chrono::seconds(60);
 constexpr auto kSecondFactorWait = std::chrono::minutes(10);
 constexpr int kRecoveryCodeCount = 10;
 
-std::int64_t unix_seconds(SysTime t) {
-  return std::chrono::duration_cast<std::chrono::seconds>(t.time_since_epoch()).count();
-}
-
-Error locked_out(int seconds) {
-  Error e(Errc::too_many_requests, "登录失败次数过多，请稍后再试");
-  e.retry_after_seconds = std::max(seconds, 1);
-  return e;
-}
+Error locked_out(int seconds) { return Error::too_many_requests("登录失败次数过多，请稍后再试", seconds); }
 
 }  // namespace
 
@@ -39,45 +30,59 @@ Principal principal_for(User const& u) {
   p.username = u.username;
   p.display_name = u.display_name;
   p.roles = u.roles;
-  p.must_change_password = u.must_change_password;
-  p.must_enrol_totp = u.totp_required() && !u.totp_enabled;
   return p;
 }
 
+AccountState account_state_of(User const& u, bool second_factor_pending) {
+  AccountState s;
+  s.must_change_password = u.must_change_password;
+  s.second_factor_pending = second_factor_pending;
+  s.must_enrol_totp = u.totp_required() && !u.totp_enabled;
+  return s;
+}
+
 AuthService::AuthService(storage::Database& db, AuditLog const& audit, PasswordHasher& hasher, SecretBox const& box,
-                         AuthConfig config)
+                         Clock const& clock, AccountLinks const& links, AuthConfig config)
     : db_(db),
       audit_(audit),
       hasher_(hasher),
       box_(box),
+      clock_(clock),
+      links_(links),
       config_(std::move(config)),
       account_throttle_(ThrottleRule{config_.login_max_failures, config_.login_lockout_seconds,
                                      config_.login_failure_window_minutes}),
       address_throttle_(ThrottleRule{config_.login_max_failures_per_address, config_.login_lockout_seconds,
                                      config_.login_failure_window_minutes}) {}
 
+User AuthService::with_links(storage::Connection& c, User u) const {
+  links_.fill(c, u);
+  return u;
+}
+
 void AuthService::check_not_locked(storage::Connection& c, std::string const& username,
                                    std::string const& address) const {
-  auto now = system_clock::now();
+  auto now = clock_.now();
   int seconds = std::max(account_throttle_.locked_for(c, user_throttle_key(username), now),
                          address_throttle_.locked_for(c, address_throttle_key(address), now));
   if (seconds > 0) throw locked_out(seconds);
 }
 
 void AuthService::record_failure(storage::Connection& c, std::optional<Id> user_id, std::string const& username,
-                                 RequestMeta const& meta, std::string_view action, std::string_view reason) const {
-  auto now = system_clock::now();
+                                 Actor const& actor, std::string_view action, std::string_view reason) const {
+  auto now = clock_.now();
   account_throttle_.record_failure(c, user_throttle_key(username), now);
-  address_throttle_.record_failure(c, address_throttle_key(meta.client_address), now);
+  address_throttle_.record_failure(c, address_throttle_key(actor.meta.client_address), now);
   Json diff = Json::object();
   diff["username"] = username.substr(0, 64);
   diff["reason"] = reason;
-  audit_.record(c, nullptr, meta, action, "user", user_id, diff);
+  // Recorded as the anonymous caller it was: a failure proves nobody's identity.
+  audit_.record(c, Actor::anonymous(actor.meta), action, "user", user_id, diff);
 }
 
 UserWithSecrets AuthService::load_secrets(storage::Connection& c, Id user_id) const {
   auto row = users_.find_with_secrets(c, user_id);
-  if (!row) throw Error(Errc::unauthenticated, "请先登录");
+  if (!row) throw Error::unauthenticated("请先登录");
   auto& key = row->secrets.totp_secret;
   if (key && SecretBox::is_sealed(*key)) {
     key = box_.open(*key, totp_key_context(user_id));
@@ -113,12 +118,13 @@ AuthService::Resealed AuthService::reseal_totp_keys() {
 
 // ------------------------------------------------------------------------------------- sign-in --
 
-SignedIn AuthService::login(LoginAttempt const& attempt, RequestMeta const& meta) {
+SignedIn AuthService::login(Actor const& actor, LoginAttempt const& attempt) {
   std::optional<UserWithSecrets> row;
   {
     auto c = db_.read();
-    check_not_locked(*c, attempt.username, meta.client_address);
+    check_not_locked(*c, attempt.username, actor.meta.client_address);
     row = users_.find_with_secrets(*c, attempt.username);
+    if (row) links_.fill(*c, row->user);
   }
 
   // The same work whether or not the account exists, so that neither the answer nor its timing
@@ -141,9 +147,9 @@ SignedIn AuthService::login(LoginAttempt const& attempt, RequestMeta const& meta
         user_id = row->user.id;
         reason = row->user.is_active() ? "wrong password" : "account disabled";
       }
-      record_failure(c, user_id, attempt.username, meta, "session.login_failed", reason);
+      record_failure(c, user_id, attempt.username, actor, "session.login_failed", reason);
     });
-    throw Error(Errc::unauthenticated, kBadCredentials);
+    throw Error::unauthenticated(kBadCredentials);
   }
 
   User const& user = row->user;
@@ -151,7 +157,7 @@ SignedIn AuthService::login(LoginAttempt const& attempt, RequestMeta const& meta
   if (!user.must_change_password && hasher_.needs_rehash(row->secrets.password_hash))
     upgraded_hash = hasher_.hash(attempt.password);
 
-  auto now = system_clock::now();
+  auto now = clock_.now();
   auto absolute = std::chrono::hours(config_.session_absolute_hours);
   SignedIn out;
   out.user = user;
@@ -170,11 +176,11 @@ SignedIn AuthService::login(LoginAttempt const& attempt, RequestMeta const& meta
   s.expires_at =
       to_iso(now + (out.second_factor_required ? std::min<system_clock::duration>(kSecondFactorWait, absolute)
                                                : system_clock::duration(absolute)));
-  s.client_address = meta.client_address;
+  s.client_address = actor.meta.client_address;
   s.user_agent = attempt.user_agent.substr(0, 200);
   s.second_factor_pending = out.second_factor_required;
 
-  Principal actor = principal_for(user);
+  Actor const signed_in = Actor::of(principal_for(user), actor.meta);
   db_.write([&](storage::Connection& c) {
     sessions_.remove_expired(c, s.created_at, to_iso(now - std::chrono::minutes(config_.session_idle_minutes)));
     if (attempt.previous_token) sessions_.remove(c, sha256_hex(*attempt.previous_token));
@@ -183,48 +189,50 @@ SignedIn AuthService::login(LoginAttempt const& attempt, RequestMeta const& meta
     sessions_.insert(c, s);
     Json diff = Json::object();
     if (out.second_factor_required) diff["second_factor_required"] = true;
-    audit_.record(c, &actor, meta, "session.login", "user", user.id, diff);
+    audit_.record(c, signed_in, "session.login", "user", user.id, diff);
   });
   return out;
 }
 
-User AuthService::verify_second_factor(Principal const& who, RequestMeta const& meta,
+User AuthService::verify_second_factor(Actor const& actor, std::optional<std::string> const& session_id,
                                        std::optional<std::string> const& code,
                                        std::optional<std::string> const& recovery_code) {
-  if (!who.needs_second_factor) throw Error(Errc::conflict, "当前会话无需二次验证");
-  if (!code && !recovery_code) throw Error::invalid_field("code", "请输入验证码");
+  Id const user_id = actor.who().user_id;
   UserWithSecrets row;
   {
     auto c = db_.read();
-    row = load_secrets(*c, who.user_id);
-    check_not_locked(*c, row.user.username, meta.client_address);
+    auto session = session_id ? sessions_.find_public(*c, user_id, *session_id) : std::nullopt;
+    if (!session || !session->second_factor_pending) throw Error::conflict("当前会话无需二次验证");
+    if (!code && !recovery_code) throw Error::invalid_field("code", "请输入验证码");
+    row = load_secrets(*c, user_id);
+    links_.fill(*c, row.user);
+    check_not_locked(*c, row.user.username, actor.meta.client_address);
   }
-  if (!row.user.totp_enabled) throw Error(Errc::conflict, "未启用两步验证");
+  if (!row.user.totp_enabled) throw Error::conflict("未启用两步验证");
   // A key that does not open (the server runs with another key file) leaves the recovery codes.
   if (code && !row.secrets.totp_secret)
-    throw Error(Errc::conflict, "两步验证密钥无法读取：请使用恢复码，或请管理员重置两步验证");
+    throw Error::conflict("两步验证密钥无法读取：请使用恢复码，或请管理员重置两步验证");
 
   std::optional<std::int64_t> step;
-  if (code)
-    step = totp_verify(*row.secrets.totp_secret, *code, unix_seconds(system_clock::now()), row.secrets.totp_last_step);
-  std::string absolute_expiry = to_iso(system_clock::now() + std::chrono::hours(config_.session_absolute_hours));
+  if (code) step = totp_verify(*row.secrets.totp_secret, *code, clock_.unix_seconds(), row.secrets.totp_last_step);
+  std::string absolute_expiry = to_iso(clock_.now() + std::chrono::hours(config_.session_absolute_hours));
 
   enum class Outcome { ok, bad_code, bad_recovery_code };
   auto outcome = db_.write([&](storage::Connection& c) {
-    bool accepted =
-        code ? (step && users_.use_totp_step(c, who.user_id, *step))
-             : users_.use_recovery_code(c, who.user_id, sha256_hex(normalize_recovery_code(*recovery_code)), now_iso());
+    bool accepted = code ? (step && users_.use_totp_step(c, user_id, *step))
+                         : users_.use_recovery_code(c, user_id, sha256_hex(normalize_recovery_code(*recovery_code)),
+                                                    clock_.now_iso());
     if (!accepted) {
-      record_failure(c, who.user_id, row.user.username, meta, "session.second_factor_failed",
+      record_failure(c, user_id, row.user.username, actor, "session.second_factor_failed",
                      code ? "wrong code" : "wrong recovery code");
       return code ? Outcome::bad_code : Outcome::bad_recovery_code;
     }
-    if (!sessions_.complete_second_factor(c, who.user_id, who.session_id, absolute_expiry))
-      throw Error(Errc::unauthenticated, "会话已失效，请重新登录");
+    if (!sessions_.complete_second_factor(c, user_id, *session_id, absolute_expiry))
+      throw Error::unauthenticated("会话已失效，请重新登录");
     account_throttle_.clear(c, user_throttle_key(row.user.username));
     Json diff = Json::object();
     diff["method"] = code ? "totp" : "recovery_code";
-    audit_.record(c, &who, meta, "session.second_factor", "user", who.user_id, diff);
+    audit_.record(c, actor, "session.second_factor", "user", user_id, diff);
     return Outcome::ok;
   });
   if (outcome == Outcome::bad_code) throw Error::invalid_field("code", "验证码不正确或已使用");
@@ -232,17 +240,18 @@ User AuthService::verify_second_factor(Principal const& who, RequestMeta const& 
   return row.user;
 }
 
-void AuthService::logout(Principal const& who, RequestMeta const& meta) {
-  if (who.via_api_token || who.session_id.empty()) return;
+void AuthService::logout(Actor const& actor, std::optional<std::string> const& session_id) {
+  if (!session_id || session_id->empty()) return;
+  Id const user_id = actor.who().user_id;
   db_.write([&](storage::Connection& c) {
-    if (sessions_.remove_public(c, who.user_id, who.session_id))
-      audit_.record(c, &who, meta, "session.logout", "user", who.user_id, Json::object());
+    if (sessions_.remove_public(c, user_id, *session_id))
+      audit_.record(c, actor, "session.logout", "user", user_id, Json::object());
   });
 }
 
 // ------------------------------------------------------------------------------ authentication --
 
-std::optional<Principal> AuthService::authenticate_session(std::string_view token) const {
+std::optional<Authenticated> AuthService::authenticate_session(std::string_view token) const {
   if (token.empty() || token.size() > 128) return std::nullopt;
   std::string id = sha256_hex(token);
   std::optional<SessionWithUser> row;
@@ -251,7 +260,7 @@ std::optional<Principal> AuthService::authenticate_session(std::string_view toke
     row = sessions_.find(*c, id);
   }
   if (!row) return std::nullopt;
-  auto now = system_clock::now();
+  auto now = clock_.now();
   std::string now_text = to_iso(now);
   bool live = row->user.is_active() && now_text < row->session.expires_at &&
               row->session.last_seen_at >= to_iso(now - std::chrono::minutes(config_.session_idle_minutes));
@@ -263,14 +272,11 @@ std::optional<Principal> AuthService::authenticate_session(std::string_view toke
   if (!last_seen || now - *last_seen >= kTouchInterval)
     db_.write_detached([this, id, now_text](storage::Connection& c) { sessions_.touch(c, id, now_text); });
 
-  Principal p = principal_for(row->user);
-  p.session_id = row->session.public_id;
-  p.csrf_token = row->session.csrf_token;
-  p.needs_second_factor = row->session.second_factor_pending;
-  return p;
+  return Authenticated{principal_for(row->user), account_state_of(row->user, row->session.second_factor_pending),
+                       row->session.public_id, row->session.csrf_token};
 }
 
-std::optional<Principal> AuthService::authenticate_token(std::string_view token) const {
+std::optional<Authenticated> AuthService::authenticate_token(std::string_view token) const {
   if (token.empty() || token.size() > 128) return std::nullopt;
   std::optional<TokenWithUser> row;
   {
@@ -278,7 +284,7 @@ std::optional<Principal> AuthService::authenticate_token(std::string_view token)
     row = tokens_.find_by_hash(*c, sha256_hex(token));
   }
   if (!row) return std::nullopt;
-  auto now = system_clock::now();
+  auto now = clock_.now();
   std::string now_text = to_iso(now);
   if (row->token.revoked_at || now_text >= row->token.expires_at || !row->user.is_active()) return std::nullopt;
   auto last_used = row->token.last_used_at ? parse_iso(*row->token.last_used_at) : std::nullopt;
@@ -286,94 +292,95 @@ std::optional<Principal> AuthService::authenticate_token(std::string_view token)
     Id token_id = row->token.id;
     db_.write_detached([this, token_id, now_text](storage::Connection& c) { tokens_.touch(c, token_id, now_text); });
   }
-  Principal p = principal_for(row->user);
-  p.via_api_token = true;
-  return p;
+  return Authenticated{principal_for(row->user), account_state_of(row->user), "", ""};
 }
 
 // ------------------------------------------------------------------------------ own sessions --
 
-User AuthService::me(Principal const& who) const {
+User AuthService::me(Actor const& actor) const {
   auto c = db_.read();
-  auto u = users_.find_by_id(*c, who.user_id);
-  if (!u) throw Error(Errc::unauthenticated, "请先登录");
-  return *u;
+  auto u = users_.find_by_id(*c, actor.who().user_id);
+  if (!u) throw Error::unauthenticated("请先登录");
+  return with_links(*c, std::move(*u));
 }
 
-std::vector<SessionView> AuthService::sessions(Principal const& who) const {
+std::vector<SessionView> AuthService::sessions(Actor const& actor,
+                                               std::optional<std::string> const& current_session) const {
   auto c = db_.read();
   std::vector<SessionView> out;
-  for (auto& s : sessions_.list_for_user(*c, who.user_id)) {
-    bool current = !who.via_api_token && s.public_id == who.session_id;
+  for (auto& s : sessions_.list_for_user(*c, actor.who().user_id)) {
+    bool current = current_session && s.public_id == *current_session;
     out.push_back({std::move(s), current});
   }
   return out;
 }
 
-void AuthService::revoke_session(Principal const& who, RequestMeta const& meta, std::string const& public_id) {
+void AuthService::revoke_session(Actor const& actor, std::string const& public_id) {
+  Id const user_id = actor.who().user_id;
   db_.write([&](storage::Connection& c) {
-    if (!sessions_.remove_public(c, who.user_id, public_id)) throw Error(Errc::not_found, "会话不存在");
+    if (!sessions_.remove_public(c, user_id, public_id)) throw Error::not_found("会话不存在");
     Json diff = Json::object();
     diff["session"] = public_id;
-    audit_.record(c, &who, meta, "session.revoke", "user", who.user_id, diff);
+    audit_.record(c, actor, "session.revoke", "user", user_id, diff);
   });
 }
 
 // ------------------------------------------------------------------------------ TOTP enrolment --
 
-TotpSetup AuthService::setup_totp(Principal const& who, RequestMeta const& meta) {
+TotpSetup AuthService::setup_totp(Actor const& actor) {
+  Id const user_id = actor.who().user_id;
   TotpSetup out;
   out.secret = new_totp_secret();
   db_.write([&](storage::Connection& c) {
-    auto row = load_secrets(c, who.user_id);
-    if (row.user.totp_enabled) throw Error(Errc::conflict, "已启用两步验证；如需更换，请先停用");
-    users_.set_totp(c, who.user_id, seal_totp_key(who.user_id, out.secret), false, now_iso());
+    auto row = load_secrets(c, user_id);
+    if (row.user.totp_enabled) throw Error::conflict("已启用两步验证；如需更换，请先停用");
+    users_.set_totp(c, user_id, seal_totp_key(user_id, out.secret), false, clock_.now_iso());
     out.otpauth_uri = totp_uri(config_.totp_issuer, row.user.username, out.secret);
-    audit_.record(c, &who, meta, "user.totp_setup", "user", who.user_id, Json::object());
+    audit_.record(c, actor, "user.totp_setup", "user", user_id, Json::object());
   });
   return out;
 }
 
-std::vector<std::string> AuthService::enable_totp(Principal const& who, RequestMeta const& meta,
-                                                  std::string const& code) {
+std::vector<std::string> AuthService::enable_totp(Actor const& actor, std::string const& code) {
+  Id const user_id = actor.who().user_id;
   auto codes = new_recovery_codes(kRecoveryCodeCount);
   std::vector<std::string> hashes;
   for (auto const& rc : codes) hashes.push_back(sha256_hex(normalize_recovery_code(rc)));
   bool matched = db_.write([&](storage::Connection& c) {
-    auto row = load_secrets(c, who.user_id);
-    if (row.user.totp_enabled) throw Error(Errc::conflict, "已启用两步验证");
-    if (!row.secrets.totp_secret) throw Error(Errc::conflict, "请先获取两步验证密钥");
-    auto step =
-        totp_verify(*row.secrets.totp_secret, code, unix_seconds(system_clock::now()), row.secrets.totp_last_step);
-    if (!step || !users_.use_totp_step(c, who.user_id, *step)) return false;
-    users_.set_totp(c, who.user_id, seal_totp_key(who.user_id, *row.secrets.totp_secret), true, now_iso());
-    users_.replace_recovery_codes(c, who.user_id, hashes);
+    auto row = load_secrets(c, user_id);
+    if (row.user.totp_enabled) throw Error::conflict("已启用两步验证");
+    if (!row.secrets.totp_secret) throw Error::conflict("请先获取两步验证密钥");
+    auto step = totp_verify(*row.secrets.totp_secret, code, clock_.unix_seconds(), row.secrets.totp_last_step);
+    if (!step || !users_.use_totp_step(c, user_id, *step)) return false;
+    users_.set_totp(c, user_id, seal_totp_key(user_id, *row.secrets.totp_secret), true, clock_.now_iso());
+    users_.replace_recovery_codes(c, user_id, hashes);
     Json from = Json::object(), to = Json::object();
     from["totp_enabled"] = false;
     to["totp_enabled"] = true;
-    audit_.record(c, &who, meta, "user.totp_enable", "user", who.user_id, audit_diff(from, to));
+    audit_.record(c, actor, "user.totp_enable", "user", user_id, audit_diff(from, to));
     return true;
   });
   if (!matched) throw Error::invalid_field("code", "验证码不正确");
   return codes;
 }
 
-void AuthService::disable_totp(Principal const& who, RequestMeta const& meta, std::string_view password) {
+void AuthService::disable_totp(Actor const& actor, std::string_view password) {
+  Id const user_id = actor.who().user_id;
   UserWithSecrets row;
   {
     auto c = db_.read();
-    row = load_secrets(*c, who.user_id);
+    row = load_secrets(*c, user_id);
   }
-  if (row.user.totp_required()) throw Error(Errc::conflict, "管理员和领导小组成员必须使用两步验证，不能停用");
-  if (!row.user.totp_enabled) throw Error(Errc::conflict, "未启用两步验证");
+  if (row.user.totp_required()) throw Error::conflict("管理员和领导小组成员必须使用两步验证，不能停用");
+  if (!row.user.totp_enabled) throw Error::conflict("未启用两步验证");
   if (!hasher_.verify(row.secrets.password_hash, password)) throw Error::invalid_field("password", "密码不正确");
   db_.write([&](storage::Connection& c) {
-    users_.set_totp(c, who.user_id, std::nullopt, false, now_iso());
-    users_.replace_recovery_codes(c, who.user_id, {});
+    users_.set_totp(c, user_id, std::nullopt, false, clock_.now_iso());
+    users_.replace_recovery_codes(c, user_id, {});
     Json from = Json::object(), to = Json::object();
     from["totp_enabled"] = true;
     to["totp_enabled"] = false;
-    audit_.record(c, &who, meta, "user.totp_disable", "user", who.user_id, audit_diff(from, to));
+    audit_.record(c, actor, "user.totp_disable", "user", user_id, audit_diff(from, to));
   });
 }
 

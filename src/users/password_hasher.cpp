@@ -16,9 +16,7 @@ template <class F>
 auto PasswordHasher::run(F&& f) {
   if (admitted_.fetch_add(1) >= max_admitted_) {
     admitted_.fetch_sub(1);
-    Error e(Errc::unavailable, "服务器繁忙，请稍后再试");
-    e.retry_after_seconds = 1;
-    throw e;
+    throw Error::unavailable("服务器繁忙，请稍后再试", 1);
   }
   struct Release {
     PasswordHasher* self;

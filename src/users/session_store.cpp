@@ -67,11 +67,14 @@ std::optional<SessionWithUser> SessionStore::find(storage::Connection& c, std::s
 std::vector<Session> SessionStore::list_for_user(storage::Connection& c, Id user_id) const {
   static constexpr char kList[] =
       "SELECT " ZHIKU_SESSION_COLUMNS("") " FROM sessions WHERE user_id = ? ORDER BY created_at DESC, public_id";
-  auto s = c.prepare(kList);
-  bind_all(s, user_id);
-  std::vector<Session> out;
-  while (s.step()) out.push_back(session_from_row(s));
-  return out;
+  return c.query_all(kList, session_from_row, user_id);
+}
+
+std::optional<Session> SessionStore::find_public(storage::Connection& c, Id user_id,
+                                                 std::string const& public_id) const {
+  static constexpr char kFind[] =
+      "SELECT " ZHIKU_SESSION_COLUMNS("") " FROM sessions WHERE user_id = ? AND public_id = ?";
+  return c.query_one(kFind, session_from_row, user_id, public_id);
 }
 
 void SessionStore::touch(storage::Connection& c, std::string const& id, std::string const& now) const {

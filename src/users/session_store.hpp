@@ -26,6 +26,8 @@ class SessionStore {
   void insert(storage::Connection& c, Session const& s) const;
   // The session whose id (token hash) is `id`, with its user.
   std::optional<SessionWithUser> find(storage::Connection& c, std::string const& id) const;
+  // The user's session named `public_id`, or nullopt.
+  std::optional<Session> find_public(storage::Connection& c, Id user_id, std::string const& public_id) const;
   // The user's sessions, newest first.
   std::vector<Session> list_for_user(storage::Connection& c, Id user_id) const;
   void touch(storage::Connection& c, std::string const& id, std::string const& now) const;

@@ -6,7 +6,8 @@
 #include <vector>
 
 #include "audit/audit_log.hpp"
-#include "core/principal.hpp"
+#include "core/actor.hpp"
+#include "core/clock.hpp"
 #include "storage/database.hpp"
 #include "users/session_store.hpp"
 #include "users/user.hpp"
@@ -23,19 +24,20 @@ struct CreatedToken {
 
 class TokenService {
  public:
-  TokenService(storage::Database& db, AuditLog const& audit);
+  TokenService(storage::Database& db, AuditLog const& audit, Clock const& clock);
 
   // The caller's tokens that are not revoked, newest first.
-  std::vector<ApiToken> list(Principal const& who) const;
+  std::vector<ApiToken> list(Actor const& actor) const;
   // Creates a token valid for `expires_in_days` (1..kMaxTokenDays). Throws Error{invalid_argument}
   // naming `name` or `expires_in_days`.
-  CreatedToken create(Principal const& who, RequestMeta const& meta, std::string const& name, int expires_in_days);
+  CreatedToken create(Actor const& actor, std::string const& name, int expires_in_days);
   // Revokes one of the caller's tokens. Throws Error{not_found} when the caller has no such live token.
-  void revoke(Principal const& who, RequestMeta const& meta, Id id);
+  void revoke(Actor const& actor, Id id);
 
  private:
   storage::Database& db_;
   AuditLog const& audit_;
+  Clock const& clock_;
   TokenStore store_;
 };
 

@@ -29,13 +29,21 @@ struct User {
   UserStatus status = UserStatus::active;
   bool must_change_password = false;
   bool totp_enabled = false;
-  std::optional<Id> expert_id;
+  std::optional<Id> expert_id;  // the account's expert profile: the experts module's link (AccountLinks)
   std::string created_at;
   std::string updated_at;
-  std::int64_t version = 1;  // counts changes to the fields an admin edits (and the expert link)
+  std::int64_t version = 1;  // counts changes to the fields an admin edits
 
   bool is_active() const { return status == UserStatus::active; }
   bool totp_required() const { return zhiku::totp_required(roles); }
+};
+
+// The steps of signing in an account still owes; until they are done the account may call only
+// the routes exempt from them (users/account_gate.hpp).
+struct AccountState {
+  bool must_change_password = false;   // a one-time password is still in use
+  bool second_factor_pending = false;  // signed in with the password, the TOTP code still to come
+  bool must_enrol_totp = false;        // the roles require TOTP and it is not set up yet
 };
 
 // What sign-in needs beyond the User: never leaves the users module.

@@ -30,21 +30,12 @@ using http::Policy;
 using http::Request;
 using http::Response;
 
-std::string etag_of(User const& u) {
-  // Appended piecewise: GCC 12's -Wrestrict misfires on "\"" + to_string(…) at -O3 (GCC bug 105329).
-  std::string etag = std::to_string(u.version);
-  etag.insert(etag.begin(), '"');
-  etag.push_back('"');
-  return etag;
-}
-
-Response user_response(User const& u, int status = 200) {
-  Response r = Response::json(Json(u), status);
-  r.header("ETag", etag_of(u));
+Response user_response(User const& u) {
+  Response r = Response::json(Json(u));
+  r.etag(u.version);
   return r;
 }
 
-// The version an edit is based on: the body's `version`, else the If-Match header ("3" or W/"3").
 std::optional<RoleSet> read_roles(JsonFields& f, char const* field) {
   auto names = f.opt_string_array(field, 4, 20);
   if (!names) return std::nullopt;
@@ -83,14 +74,7 @@ void add_user_routes(http::Router& router, UserService& users) {
       [&users](Request& req) {
         auto page = http::page_of(req);
         auto list = users.list(filter_of(req, page));
-        Json items = Json::array();
-        for (auto const& u : list.items) items.push_back(Json(u));
-        Json j = Json::object();
-        j["items"] = std::move(items);
-        j["total"] = list.total;
-        j["page"] = page.page;
-        j["page_size"] = page.page_size;
-        return Response::json(j);
+        return Response::json(http::page_json(page, Json(list.items), list.total));
       },
       "List users (filters q, role, status)");
 
@@ -110,13 +94,11 @@ void add_user_routes(http::Router& router, UserService& users) {
         for (auto const& e : validate_new_user(nu))
           if (e.field != "roles" || roles || !f.has("roles")) f.fail(e.field, e.message);
         f.finish();
-        auto created = users.create(req.who(), req.meta(), nu);
+        auto created = users.create(req.actor(), nu);
         Json j = Json::object();
         j["user"] = created.user;
         j["one_time_password"] = created.one_time_password;
-        Response r = Response::json(j, 201);
-        r.header("Location", "/api/v1/users/" + std::to_string(created.user.id));
-        return r;
+        return Response::created(j, "/api/v1/users/" + std::to_string(created.user.id));
       },
       "Create a user with a one-time password");
 
@@ -124,7 +106,7 @@ void add_user_routes(http::Router& router, UserService& users) {
       "/api/v1/users/{id}", Policy::any_of(admins),
       [&users](Request& req) {
         auto u = users.find_by_id(req.id_param());
-        if (!u) throw Error(Errc::not_found, "用户不存在");
+        if (!u) throw Error::not_found("用户不存在");
         return user_response(*u);
       },
       "One user");
@@ -134,10 +116,8 @@ void add_user_routes(http::Router& router, UserService& users) {
       [&users](Request& req) {
         Id id = req.id_param();
         Json body = req.json();
+        auto version = req.expected_version(body);
         JsonFields f(body);
-        auto version = f.opt_int("version", 1, INT64_MAX);
-        if (!version) version = req.if_match_version();
-        if (!version && !f.has("version")) f.fail("version", "请提供 version 或 If-Match");
         UserPatch p;
         p.display_name = f.opt_string("display_name", 200);
         p.email = f.opt_string("email", 300);
@@ -147,7 +127,7 @@ void add_user_routes(http::Router& router, UserService& users) {
           if (!p.status) f.fail("status", "状态须为 active 或 disabled");
         }
         f.finish();
-        return user_response(users.update(req.who(), req.meta(), id, *version, p));
+        return user_response(users.update(req.actor(), id, version, p));
       },
       "Edit a user (version or If-Match; 412 when stale)");
 
@@ -155,7 +135,7 @@ void add_user_routes(http::Router& router, UserService& users) {
       "/api/v1/users/{id}/password-reset", Policy::any_of(admins),
       [&users](Request& req) {
         Json j = Json::object();
-        j["one_time_password"] = users.reset_password(req.who(), req.meta(), req.id_param());
+        j["one_time_password"] = users.reset_password(req.actor(), req.id_param());
         return Response::json(j);
       },
       "Reset a user's password to a new one-time password");
@@ -163,7 +143,7 @@ void add_user_routes(http::Router& router, UserService& users) {
   router.post(
       "/api/v1/users/{id}/totp-reset", Policy::any_of(admins),
       [&users](Request& req) {
-        users.reset_totp(&req.who(), req.meta(), req.id_param());
+        users.reset_totp(req.actor(), req.id_param());
         return Response::no_content();
       },
       "Turn off a user's two-factor sign-in (lost device)");

@@ -65,10 +65,11 @@ std::vector<FieldError> validate_patch(UserPatch const& p) {
   return errors;
 }
 
-std::optional<std::string> why_not_edit(Principal const& actor, User const& target, UserPatch const& p) {
+std::optional<Denial> why_not_edit(Principal const& actor, User const& target, UserPatch const& p) {
   if (actor.user_id != target.id) return std::nullopt;
-  if (p.status == UserStatus::disabled) return "不能停用自己的账号";
-  if (p.roles && target.roles.has(Role::admin) && !p.roles->has(Role::admin)) return "不能移除自己的管理员角色";
+  if (p.status == UserStatus::disabled) return Denial::conflict("不能停用自己的账号");
+  if (p.roles && target.roles.has(Role::admin) && !p.roles->has(Role::admin))
+    return Denial::conflict("不能移除自己的管理员角色");
   return std::nullopt;
 }
 

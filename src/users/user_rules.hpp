@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/denial.hpp"
 #include "core/error.hpp"
 #include "users/user.hpp"
 
@@ -32,6 +33,6 @@ std::vector<FieldError> validate_patch(UserPatch const& p);
 
 // Why `actor` may not apply `p` to `target`, or nullopt. An admin may not disable their own
 // account or remove their own admin role (the system could lose its last admin). Pure.
-std::optional<std::string> why_not_edit(Principal const& actor, User const& target, UserPatch const& p);
+std::optional<Denial> why_not_edit(Principal const& actor, User const& target, UserPatch const& p);
 
 }  // namespace zhiku

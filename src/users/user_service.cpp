@@ -2,7 +2,6 @@
 
 #include <cctype>
 
-#include "core/clock.hpp"
 #include "core/crypto.hpp"
 #include "core/error.hpp"
 #include "users/login_throttle.hpp"
@@ -16,10 +15,6 @@ namespace {
 // A random secret needs no key stretching; this cost only keeps the stored form an ordinary
 // argon2id hash that verify_password and needs_rehash understand.
 constexpr PasswordHashParams kOneTimeHashParams{1, 1024u * 1024u};
-
-void throw_if_invalid(std::vector<FieldError> errors) {
-  if (!errors.empty()) throw Error::invalid_fields(std::move(errors));
-}
 
 void check_password_strength(std::string_view password, std::string_view username, char const* field) {
   if (auto why = why_weak(password, username)) throw Error::invalid_field(field, *why);
@@ -46,12 +41,14 @@ Json audit_view(User const& u) {
   return j;
 }
 
-UserService::UserService(storage::Database& db, AuditLog const& audit, PasswordHasher& hasher)
-    : db_(db), audit_(audit), hasher_(hasher) {}
+UserService::UserService(storage::Database& db, AuditLog const& audit, PasswordHasher& hasher, Clock const& clock,
+                         AccountLinks const& links)
+    : db_(db), audit_(audit), hasher_(hasher), clock_(clock), links_(links) {}
 
 User UserService::load(storage::Connection& c, Id id) const {
   auto u = store_.find_by_id(c, id);
-  if (!u) throw Error(Errc::not_found, "用户不存在");
+  if (!u) throw Error::not_found("用户不存在");
+  links_.fill(c, *u);
   return *u;
 }
 
@@ -62,37 +59,37 @@ void UserService::end_sessions(storage::Connection& c, Id user_id,
 
 // ------------------------------------------------------------------------------ administration --
 
-CreatedUser UserService::create(Principal const& actor, RequestMeta const& meta, NewUser const& u) {
-  throw_if_invalid(validate_new_user(u));
+CreatedUser UserService::create(Actor const& actor, NewUser const& u) {
+  Error::throw_if_any(validate_new_user(u));
   return db_.write([&](storage::Connection& c) {
-    auto [user, password] = create_in(c, &actor, meta, u);
+    auto [user, password] = create_in(c, actor, u);
     return CreatedUser{std::move(user), std::move(password)};
   });
 }
 
-std::pair<User, std::string> UserService::create_in(storage::Connection& c, Principal const* actor,
-                                                    RequestMeta const& meta, NewUser const& u) const {
-  throw_if_invalid(validate_new_user(u));
+std::pair<User, std::string> UserService::create_in(storage::Connection& c, Actor const& actor,
+                                                    NewUser const& u) const {
+  Error::throw_if_any(validate_new_user(u));
   auto [password, hash] = new_one_time_password(u.username);
-  User user = store_.insert(c, u, hash, /*must_change_password=*/true, now_iso());
-  audit_.record(c, actor, meta, "user.create", "user", user.id, audit_diff(Json::object(), audit_view(user)));
+  User user = store_.insert(c, u, hash, /*must_change_password=*/true, clock_.now_iso());
+  audit_.record(c, actor, "user.create", "user", user.id, audit_diff(Json::object(), audit_view(user)));
   return {std::move(user), std::move(password)};
 }
 
-User UserService::update(Principal const& actor, RequestMeta const& meta, Id id, std::int64_t expected_version,
-                         UserPatch const& patch) {
-  throw_if_invalid(validate_patch(patch));
+User UserService::update(Actor const& actor, Id id, std::int64_t expected_version, UserPatch const& patch) {
+  Error::throw_if_any(validate_patch(patch));
   return db_.write([&](storage::Connection& c) {
     User before = load(c, id);
-    if (auto why = why_not_edit(actor, before, patch)) throw Error(Errc::conflict, *why);
+    if (actor.principal)
+      if (auto why = why_not_edit(*actor.principal, before, patch)) throw Error::denied(*why);
     User after = before;
     if (patch.display_name) after.display_name = *patch.display_name;
     if (patch.email) after.email = *patch.email;
     if (patch.roles) after.roles = *patch.roles;
     if (patch.status) after.status = *patch.status;
-    auto now = now_iso();
+    auto now = clock_.now_iso();
     if (!store_.update(c, after, expected_version, now))
-      throw Error(Errc::precondition_failed, "该用户已被他人修改，请刷新后重试");
+      throw Error::precondition_failed("该用户已被他人修改，请刷新后重试");
     after.version = expected_version + 1;
     after.updated_at = now;
     bool disabling = before.is_active() && !after.is_active();
@@ -103,96 +100,95 @@ User UserService::update(Principal const& actor, RequestMeta const& meta, Id id,
     std::string action = disabling                                    ? "user.disable"
                          : (!before.is_active() && after.is_active()) ? "user.enable"
                                                                       : "user.update";
-    audit_.record(c, &actor, meta, action, "user", id, audit_diff(audit_view(before), audit_view(after)));
+    audit_.record(c, actor, action, "user", id, audit_diff(audit_view(before), audit_view(after)));
     return after;
   });
 }
 
-std::string UserService::reset_password(Principal const& actor, RequestMeta const& meta, Id id) {
+std::string UserService::reset_password(Actor const& actor, Id id) {
   return db_.write([&](storage::Connection& c) {
     User u = load(c, id);
     auto [password, hash] = new_one_time_password(u.username);
-    store_.set_password(c, id, hash, /*must_change_password=*/true, now_iso());
+    store_.set_password(c, id, hash, /*must_change_password=*/true, clock_.now_iso());
     end_sessions(c, id, std::nullopt);
     LoginThrottle(ThrottleRule{}).clear(c, user_throttle_key(u.username));
-    audit_.record(c, &actor, meta, "user.password_reset", "user", id, Json::object());
+    audit_.record(c, actor, "user.password_reset", "user", id, Json::object());
     return password;
   });
 }
 
-void UserService::reset_totp(Principal const* actor, RequestMeta const& meta, Id id) {
+void UserService::reset_totp(Actor const& actor, Id id) {
   db_.write([&](storage::Connection& c) {
     User u = load(c, id);
-    store_.set_totp(c, id, std::nullopt, false, now_iso());
+    store_.set_totp(c, id, std::nullopt, false, clock_.now_iso());
     store_.replace_recovery_codes(c, id, {});
     end_sessions(c, id, std::nullopt);
     Json from = Json::object(), to = Json::object();
     from["totp_enabled"] = u.totp_enabled;
     to["totp_enabled"] = false;
-    audit_.record(c, actor, meta, "user.totp_reset", "user", id, audit_diff(from, to));
+    audit_.record(c, actor, "user.totp_reset", "user", id, audit_diff(from, to));
   });
 }
 
 // ---------------------------------------------------------------------------- one's own account --
 
-void UserService::change_own_password(Principal const& who, RequestMeta const& meta, std::string_view current,
-                                      std::string_view next) {
+void UserService::change_own_password(Actor const& actor, std::optional<std::string> const& keep_session,
+                                      std::string_view current, std::string_view next) {
+  Id const user_id = actor.who().user_id;
   std::optional<UserWithSecrets> row;
   {
     auto c = db_.read();
-    row = store_.find_with_secrets(*c, who.user_id);
+    row = store_.find_with_secrets(*c, user_id);
   }
-  if (!row) throw Error(Errc::unauthenticated, "请先登录");
+  if (!row) throw Error::unauthenticated("请先登录");
   if (!hasher_.verify(row->secrets.password_hash, current))
     throw Error::invalid_field("current_password", "当前密码不正确");
   check_password_strength(next, row->user.username, "new_password");
   if (next == current) throw Error::invalid_field("new_password", "新密码不能与当前密码相同");
   std::string hash = hasher_.hash(next);
   db_.write([&](storage::Connection& c) {
-    store_.set_password(c, who.user_id, hash, /*must_change_password=*/false, now_iso());
-    std::optional<std::string> keep;
-    if (!who.via_api_token) keep = who.session_id;
-    end_sessions(c, who.user_id, keep);
+    store_.set_password(c, user_id, hash, /*must_change_password=*/false, clock_.now_iso());
+    end_sessions(c, user_id, keep_session);
     Json from = Json::object(), to = Json::object();
     from["must_change_password"] = row->user.must_change_password;
     to["must_change_password"] = false;
-    audit_.record(c, &who, meta, "user.password_change", "user", who.user_id, audit_diff(from, to));
+    audit_.record(c, actor, "user.password_change", "user", user_id, audit_diff(from, to));
   });
 }
 
 // ----------------------------------------------------------------------------------- bootstrap --
 
-User UserService::create_with_password(Principal const* actor, RequestMeta const& meta, NewUser const& u,
-                                       std::string_view password, bool must_change_password) {
-  throw_if_invalid(validate_new_user(u));
+User UserService::create_with_password(Actor const& actor, NewUser const& u, std::string_view password,
+                                       bool must_change_password) {
+  Error::throw_if_any(validate_new_user(u));
   check_password_strength(password, u.username, "password");
   std::string hash = hasher_.hash(password);
   return db_.write([&](storage::Connection& c) {
-    User user = store_.insert(c, u, hash, must_change_password, now_iso());
-    audit_.record(c, actor, meta, "user.create", "user", user.id, audit_diff(Json::object(), audit_view(user)));
+    User user = store_.insert(c, u, hash, must_change_password, clock_.now_iso());
+    audit_.record(c, actor, "user.create", "user", user.id, audit_diff(Json::object(), audit_view(user)));
     return user;
   });
 }
 
-void UserService::set_password(Principal const* actor, RequestMeta const& meta, std::string const& username,
-                               std::string_view password, bool must_change_password) {
+void UserService::set_password(Actor const& actor, std::string const& username, std::string_view password,
+                               bool must_change_password) {
   auto existing = find_by_username(username);
-  if (!existing) throw Error(Errc::not_found, "用户不存在");
+  if (!existing) throw Error::not_found("用户不存在");
   check_password_strength(password, existing->username, "password");
   std::string hash = hasher_.hash(password);
   db_.write([&](storage::Connection& c) {
     User u = load(c, existing->id);
-    store_.set_password(c, u.id, hash, must_change_password, now_iso());
+    store_.set_password(c, u.id, hash, must_change_password, clock_.now_iso());
     end_sessions(c, u.id, std::nullopt);
     LoginThrottle(ThrottleRule{}).clear(c, user_throttle_key(u.username));
-    audit_.record(c, actor, meta, "user.password_set", "user", u.id, Json::object());
+    audit_.record(c, actor, "user.password_set", "user", u.id, Json::object());
   });
 }
 
 // ------------------------------------------------------------------------------- later modules --
 
-void UserService::link_expert(storage::Connection& c, Id user_id, std::optional<Id> expert_id) const {
-  store_.link_expert(c, user_id, expert_id, now_iso());
+std::vector<Id> UserService::active_ids_with_roles(storage::Connection& c, RoleSet roles) const {
+  return store_.active_ids_with_roles(c, roles);
 }
 
 std::string UserService::available_username(storage::Connection& c, std::string_view base) const {
@@ -212,19 +208,26 @@ std::string UserService::available_username(storage::Connection& c, std::string_
 
 std::optional<User> UserService::find_by_id(Id id) const {
   auto c = db_.read();
-  return store_.find_by_id(*c, id);
+  return find_by_id(*c, id);
 }
 
-std::optional<User> UserService::find_by_id(storage::Connection& c, Id id) const { return store_.find_by_id(c, id); }
+std::optional<User> UserService::find_by_id(storage::Connection& c, Id id) const {
+  auto u = store_.find_by_id(c, id);
+  if (u) links_.fill(c, *u);
+  return u;
+}
 
 std::optional<User> UserService::find_by_username(std::string const& username) const {
   auto c = db_.read();
-  return store_.find_by_username(*c, username);
+  auto u = store_.find_by_username(*c, username);
+  if (u) links_.fill(*c, *u);
+  return u;
 }
 
 UserList UserService::list(UserFilter const& filter) const {
   auto c = db_.read();
   auto [items, total] = store_.list(*c, filter);
+  for (auto& u : items) links_.fill(*c, u);
   return {std::move(items), total};
 }
 

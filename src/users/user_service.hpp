@@ -1,7 +1,7 @@
 // Account use cases: an admin creates, edits, disables users and resets their password or
 // second factor; a user changes their own password; the CLI bootstraps accounts; the experts
-// module creates and links expert accounts inside its own transactions. Every change is one
-// db.write with its audit row.
+// module creates expert accounts inside its own transactions; notifications ask who holds a
+// role. Every change is one db.write with its audit row.
 #pragma once
 
 #include <cstdint>
@@ -12,8 +12,10 @@
 #include <vector>
 
 #include "audit/audit_log.hpp"
-#include "core/principal.hpp"
+#include "core/actor.hpp"
+#include "core/clock.hpp"
 #include "storage/database.hpp"
+#include "users/account_links.hpp"
 #include "users/password_hasher.hpp"
 #include "users/session_store.hpp"
 #include "users/user.hpp"
@@ -33,46 +35,45 @@ struct UserList {
 
 class UserService {
  public:
-  UserService(storage::Database& db, AuditLog const& audit, PasswordHasher& hasher);
+  UserService(storage::Database& db, AuditLog const& audit, PasswordHasher& hasher, Clock const& clock,
+              AccountLinks const& links);
 
-  // ---- administration (the routes allow admins only; the service trusts that gate)
+  // ---- administration (the routes allow admins only: roles are the route policy's to check)
 
   // Creates an account with a random one-time password and must_change_password set. Throws
   // Error{invalid_argument} naming the bad fields, Error{conflict} when the user name is taken.
-  CreatedUser create(Principal const& actor, RequestMeta const& meta, NewUser const& u);
+  CreatedUser create(Actor const& actor, NewUser const& u);
   // Applies `patch` if the account is still at `expected_version`. Disabling revokes every
   // session and API token of the account. Throws Error{not_found}, Error{invalid_argument},
   // Error{conflict} when an admin would disable themselves or drop their own admin role,
   // Error{precondition_failed} when the version is stale.
-  User update(Principal const& actor, RequestMeta const& meta, Id id, std::int64_t expected_version,
-              UserPatch const& patch);
+  User update(Actor const& actor, Id id, std::int64_t expected_version, UserPatch const& patch);
   // Sets a new one-time password (must be changed at sign-in), ends the account's sessions and
   // clears its sign-in lockout. Returns the password. Throws Error{not_found}.
-  std::string reset_password(Principal const& actor, RequestMeta const& meta, Id id);
+  std::string reset_password(Actor const& actor, Id id);
   // Turns the account's TOTP off and forgets its secret and recovery codes (a lost phone), and
   // ends its sessions; admins and leaders must enrol again at their next sign-in.
-  // Throws Error{not_found}. `actor` null for the command line (`zhiku user reset-2fa`).
-  void reset_totp(Principal const* actor, RequestMeta const& meta, Id id);
+  // Throws Error{not_found}. The command line (`zhiku user reset-2fa`) acts as Actor::system.
+  void reset_totp(Actor const& actor, Id id);
 
   // ---- one's own account
 
   // Changes the caller's password: `current` must match (else Error{invalid_argument} on field
   // current_password), `next` must pass why_weak (else field new_password). Clears
-  // must_change_password and ends the caller's other sessions. Throws Error{unavailable} when
-  // the hashing queue is full.
-  void change_own_password(Principal const& who, RequestMeta const& meta, std::string_view current,
+  // must_change_password and ends the caller's sessions but `keep_session` (the public id of the
+  // one in use; nullopt for an API token). Throws Error{unavailable} when the hashing queue is full.
+  void change_own_password(Actor const& actor, std::optional<std::string> const& keep_session, std::string_view current,
                            std::string_view next);
 
   // ---- bootstrap (CLI, tests)
 
   // Creates an account with a chosen password (checked by why_weak: Error{invalid_argument} on
-  // field password). `actor` null for the command line.
-  User create_with_password(Principal const* actor, RequestMeta const& meta, NewUser const& u,
-                            std::string_view password, bool must_change_password);
+  // field password). The command line acts as Actor::system.
+  User create_with_password(Actor const& actor, NewUser const& u, std::string_view password, bool must_change_password);
   // Sets the password of `username` (checked by why_weak) and ends its sessions.
   // Throws Error{not_found}, Error{invalid_argument}.
-  void set_password(Principal const* actor, RequestMeta const& meta, std::string const& username,
-                    std::string_view password, bool must_change_password);
+  void set_password(Actor const& actor, std::string const& username, std::string_view password,
+                    bool must_change_password);
 
   // ---- for later modules, inside their own Database::write
 
@@ -81,17 +82,15 @@ class UserService {
   // once. Cheap enough for the writer thread: a random one-time password has ~96 bits of
   // entropy, so it is hashed at minimal argon2id cost and rehashed when the user replaces it.
   // REQUIRES: `c` is the writer connection inside Database::write. Throws like create().
-  std::pair<User, std::string> create_in(storage::Connection& c, Principal const* actor, RequestMeta const& meta,
-                                         NewUser const& u) const;
-  // Links the account to an expert profile (or unlinks with nullopt) and bumps its version; the
-  // caller audits its own action. REQUIRES: writer connection. Throws Error{not_found},
-  // Error{conflict} when the expert is linked to another account.
-  void link_expert(storage::Connection& c, Id user_id, std::optional<Id> expert_id) const;
+  std::pair<User, std::string> create_in(storage::Connection& c, Actor const& actor, NewUser const& u) const;
+  // The ids of the active accounts holding any of `roles` (Notifier's RoleMembers). Any connection.
+  std::vector<Id> active_ids_with_roles(storage::Connection& c, RoleSet roles) const;
   // `base` reduced to a valid user name that is not taken, adding 2, 3, … when needed.
   std::string available_username(storage::Connection& c, std::string_view base) const;
 
   // ---- reads (any thread)
 
+  // With their links filled in (AccountLinks).
   std::optional<User> find_by_id(Id id) const;
   std::optional<User> find_by_id(storage::Connection& c, Id id) const;
   std::optional<User> find_by_username(std::string const& username) const;
@@ -104,6 +103,8 @@ class UserService {
   storage::Database& db_;
   AuditLog const& audit_;
   PasswordHasher& hasher_;
+  Clock const& clock_;
+  AccountLinks const& links_;
   UserStore store_;
   SessionStore sessions_;
   TokenStore tokens_;

@@ -1,6 +1,7 @@
 #include "users/user_store.hpp"
 
 #include "core/error.hpp"
+#include "storage/error.hpp"
 
 namespace zhiku {
 
@@ -15,7 +16,6 @@ User user_from_row(storage::Statement const& s, int first) {
   u.status = user_status_from_string(s.text_view(i++)).value_or(UserStatus::disabled);
   u.must_change_password = s.int64(i++) != 0;
   u.totp_enabled = s.int64(i++) != 0;
-  u.expert_id = s.opt_int64(i++);
   u.created_at = s.text(i++);
   u.updated_at = s.text(i++);
   u.version = s.int64(i++);
@@ -42,14 +42,10 @@ User UserStore::insert(storage::Connection& c, NewUser const& u, std::string con
   static constexpr char kInsert[] =
       "INSERT INTO users (username, display_name, email, roles, password_hash, must_change_password, created_at, "
       "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
-  try {
+  storage::unique_or(Error(Errc::conflict, "username: 用户名已被使用", {{"username", "用户名已被使用"}}), [&] {
     c.exec(kInsert, u.username, u.display_name, u.email, static_cast<std::int64_t>(u.roles.bits()), password_hash,
            must_change_password, now, now);
-  } catch (storage::Error const& e) {
-    if (e.is_unique_violation())
-      throw Error(Errc::conflict, "username: 用户名已被使用", {{"username", "用户名已被使用"}});
-    throw;
-  }
+  });
   User out;
   out.id = c.last_insert_id();
   out.username = u.username;
@@ -64,36 +60,24 @@ User UserStore::insert(storage::Connection& c, NewUser const& u, std::string con
 
 std::optional<User> UserStore::find_by_id(storage::Connection& c, Id id) const {
   static constexpr char kFind[] = "SELECT " ZHIKU_USER_COLUMNS("") " FROM users WHERE id = ?";
-  auto s = c.prepare(kFind);
-  bind_all(s, id);
-  if (!s.step()) return std::nullopt;
-  return row_to_user(s);
+  return c.query_one(kFind, row_to_user, id);
 }
 
 std::optional<User> UserStore::find_by_username(storage::Connection& c, std::string const& username) const {
   static constexpr char kFind[] = "SELECT " ZHIKU_USER_COLUMNS("") " FROM users WHERE username = ?";
-  auto s = c.prepare(kFind);
-  bind_all(s, username);
-  if (!s.step()) return std::nullopt;
-  return row_to_user(s);
+  return c.query_one(kFind, row_to_user, username);
 }
 
 std::optional<UserWithSecrets> UserStore::find_with_secrets(storage::Connection& c, std::string const& username) const {
   static constexpr char kFind[] =
       "SELECT " ZHIKU_USER_COLUMNS("") ", password_hash, totp_secret, totp_last_step FROM users WHERE username = ?";
-  auto s = c.prepare(kFind);
-  bind_all(s, username);
-  if (!s.step()) return std::nullopt;
-  return row_to_user_with_secrets(s);
+  return c.query_one(kFind, row_to_user_with_secrets, username);
 }
 
 std::optional<UserWithSecrets> UserStore::find_with_secrets(storage::Connection& c, Id id) const {
   static constexpr char kFind[] =
       "SELECT " ZHIKU_USER_COLUMNS("") ", password_hash, totp_secret, totp_last_step FROM users WHERE id = ?";
-  auto s = c.prepare(kFind);
-  bind_all(s, id);
-  if (!s.step()) return std::nullopt;
-  return row_to_user_with_secrets(s);
+  return c.query_one(kFind, row_to_user_with_secrets, id);
 }
 
 std::pair<std::vector<User>, std::int64_t> UserStore::list(storage::Connection& c, UserFilter const& f) const {
@@ -112,16 +96,9 @@ std::pair<std::vector<User>, std::int64_t> UserStore::list(storage::Connection& 
   std::optional<std::string> status;
   if (f.status) status = std::string(to_string(*f.status));
 
-  std::vector<User> items;
-  {
-    auto s = c.prepare(kList);
-    bind_all(s, f.q, role_bit, status, f.limit, f.offset);
-    while (s.step()) items.push_back(row_to_user(s));
-  }
-  auto s = c.prepare(kCount);
-  bind_all(s, f.q, role_bit, status);
-  s.step();
-  return {std::move(items), s.int64(0)};
+  auto items = c.query_all(kList, row_to_user, f.q, role_bit, status, f.limit, f.offset);
+  auto total = c.query_one(kCount, storage::first_column<std::int64_t>, f.q, role_bit, status);
+  return {std::move(items), total.value_or(0)};
 }
 
 bool UserStore::update(storage::Connection& c, User const& u, std::int64_t expected_version,
@@ -155,10 +132,7 @@ void UserStore::set_totp(storage::Connection& c, Id id, std::optional<std::strin
 
 std::vector<std::pair<Id, std::string>> UserStore::totp_keys(storage::Connection& c) const {
   static constexpr char kSql[] = "SELECT id, totp_secret FROM users WHERE totp_secret IS NOT NULL ORDER BY id";
-  std::vector<std::pair<Id, std::string>> out;
-  auto s = c.prepare(kSql);
-  while (s.step()) out.emplace_back(s.int64(0), s.text(1));
-  return out;
+  return c.query_all(kSql, [](storage::Statement const& s) { return std::make_pair(s.int64(0), s.text(1)); });
 }
 
 void UserStore::replace_totp_key(storage::Connection& c, Id id, std::string const& key) const {
@@ -171,22 +145,15 @@ bool UserStore::use_totp_step(storage::Connection& c, Id id, std::int64_t step) 
   return c.changes() == 1;
 }
 
-void UserStore::link_expert(storage::Connection& c, Id id, std::optional<Id> expert_id, std::string const& now) const {
-  static constexpr char kLink[] = "UPDATE users SET expert_id = ?, updated_at = ?, version = version + 1 WHERE id = ?";
-  try {
-    c.exec(kLink, expert_id, now, id);
-  } catch (storage::Error const& e) {
-    if (e.is_unique_violation()) throw Error(Errc::conflict, "该专家已关联其他账号");
-    throw;
-  }
-  if (c.changes() != 1) throw Error(Errc::not_found, "用户不存在");
+std::vector<Id> UserStore::active_ids_with_roles(storage::Connection& c, RoleSet roles) const {
+  // users.roles is RoleSet's bit mask (0002_identity.sql).
+  static constexpr char kSql[] = "SELECT id FROM users WHERE status = 'active' AND (roles & ?) <> 0 ORDER BY id";
+  return c.query_all(kSql, storage::first_column<Id>, static_cast<std::int64_t>(roles.bits()));
 }
 
 bool UserStore::username_taken(storage::Connection& c, std::string const& username) const {
   static constexpr char kTaken[] = "SELECT 1 FROM users WHERE username = ?";
-  auto s = c.prepare(kTaken);
-  bind_all(s, username);
-  return s.step();
+  return c.has_row(kTaken, username);
 }
 
 void UserStore::replace_recovery_codes(storage::Connection& c, Id user_id,

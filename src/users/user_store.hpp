@@ -19,10 +19,9 @@ namespace zhiku {
 // clang-format off
 #define ZHIKU_USER_COLUMNS(t)                                                                          \
   t "id, " t "username, " t "display_name, " t "email, " t "roles, " t "status, "                      \
-  t "must_change_password, " t "totp_enabled, " t "expert_id, " t "created_at, " t "updated_at, "      \
-  t "version"
+  t "must_change_password, " t "totp_enabled, " t "created_at, " t "updated_at, " t "version"
 // clang-format on
-inline constexpr int kUserColumnCount = 12;
+inline constexpr int kUserColumnCount = 11;
 
 // The User in the ZHIKU_USER_COLUMNS starting at column `first` of the current row.
 User user_from_row(storage::Statement const& s, int first = 0);
@@ -68,9 +67,8 @@ class UserStore {
   // Records `step` as the last TOTP step used if it is newer than the stored one. False when it
   // is not (the code was replayed, perhaps by a concurrent request).
   bool use_totp_step(storage::Connection& c, Id id, std::int64_t step) const;
-  // Links the account to an expert profile and bumps the version. Throws Error{not_found} when
-  // there is no such user, Error{conflict} when the expert is linked to another account.
-  void link_expert(storage::Connection& c, Id id, std::optional<Id> expert_id, std::string const& now) const;
+  // The ids of active accounts holding any of `roles`, ascending (who hears what a role hears).
+  std::vector<Id> active_ids_with_roles(storage::Connection& c, RoleSet roles) const;
   // Whether a user name is free (case-insensitive).
   bool username_taken(storage::Connection& c, std::string const& username) const;
 

@@ -60,7 +60,7 @@ inline void link_user(TestServer& server, Id expert_id, Id user_id) {
   who.user_id = 0;
   who.username = "test";
   who.roles = RoleSet{Role::coordinator};
-  server.app().services().experts.link_user(who, RequestMeta{"test", "127.0.0.1"}, expert_id, user_id);
+  server.app().services().experts.link_user(Actor::of(who, {"test", "127.0.0.1"}), expert_id, user_id);
 }
 
 inline std::int64_t count_rows(TestServer& server, std::string const& sql, std::int64_t arg) {

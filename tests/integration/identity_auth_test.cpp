@@ -11,6 +11,7 @@
 #include "support/http_client.hpp"
 #include "support/personas.hpp"
 #include "support/test_server.hpp"
+#include "users/account_gate.hpp"
 
 using namespace zhiku;
 using namespace zhiku::test;
@@ -88,12 +89,10 @@ TEST_CASE("a wrong password, an unknown user and a disabled account get the same
   create_user(server, "carol", {Role::coordinator}, "Winter-Garden-2026!");
   Id dora = create_user(server, "dora", {Role::expert}, "Spring-Field-2026!");
   auto& users = server.app().services().users;
-  Principal system;
-  system.user_id = 0;
   auto before = users.find_by_id(dora);
   UserPatch disable;
   disable.status = UserStatus::disabled;
-  users.update(system, {}, dora, before->version, disable);
+  users.update(Actor::system("test"), dora, before->version, disable);
 
   HttpClient client(server.port());
   auto wrong = client.post("/api/v1/auth/login", credentials("carol", "Not-Her-Pass-2026!"));
@@ -278,7 +277,7 @@ TEST_CASE("a new account must change its one-time password before anything else"
   CHECK(erin.get("/api/v1/auth/me").status == 200);
   auto blocked = erin.get("/api/v1/tokens");
   CHECK(blocked.status == 403);
-  CHECK(blocked.json()["detail"] == std::string(http::refusal::kPasswordChangeFirst));
+  CHECK(blocked.json()["detail"] == std::string(account_refusal::kPasswordChangeFirst));
 
   Json change = Json::object();
   change["current_password"] = otp;

@@ -9,6 +9,7 @@
 #include "support/http_client.hpp"
 #include "support/personas.hpp"
 #include "support/test_server.hpp"
+#include "users/account_gate.hpp"
 #include "users/totp.hpp"
 
 using namespace zhiku;
@@ -131,7 +132,7 @@ TEST_CASE("admins and leaders without TOTP may only use the sign-in routes until
 
   auto blocked = admin.get("/api/v1/users");
   CHECK(blocked.status == 403);
-  CHECK(blocked.json()["detail"] == std::string(http::refusal::kTotpEnrolmentFirst));
+  CHECK(blocked.json()["detail"] == std::string(account_refusal::kTotpEnrolmentFirst));
   CHECK(admin.get("/api/v1/tokens").status == 403);
   CHECK(admin.get("/api/v1/auth/sessions").status == 200);
 

@@ -127,7 +127,7 @@ TEST_CASE("a notification to a role reaches its members' inboxes", "[notificatio
   auto p = make_personas(server);
   auto& services = server.app().services();
   services.db.write([&](storage::Connection& c) {
-    services.notifier.notify_role(c, Role::coordinator, "expert.applied", "新的入库申请", "", "/experts");
+    services.notifier.notify_roles(c, RoleSet{Role::coordinator}, "expert.applied", "新的入库申请", "", "/experts");
   });
   auto coordinator = inbox(p.coordinator);
   REQUIRE(coordinator["total"] == 1);

@@ -11,6 +11,7 @@
 #include "support/http_client.hpp"
 #include "support/personas.hpp"
 #include "support/test_server.hpp"
+#include "users/account_gate.hpp"
 
 using namespace zhiku;
 using namespace zhiku::test;
@@ -51,8 +52,8 @@ std::string detail_of(HttpResponse const& r) {
 // The refusals only the gate in front of the handler gives.
 bool is_gate_refusal(HttpResponse const& r) {
   static std::set<std::string> const gate_details = {http::refusal::kSignInRequired, http::refusal::kRoleNotAllowed,
-                                                     http::refusal::kPasswordChangeFirst,
-                                                     http::refusal::kTotpEnrolmentFirst, http::refusal::kCsrfMissing};
+                                                     account_refusal::kPasswordChangeFirst,
+                                                     account_refusal::kTotpEnrolmentFirst, http::refusal::kCsrfMissing};
   return (r.status == 401 || r.status == 403) && gate_details.count(detail_of(r)) > 0;
 }
 

@@ -16,7 +16,8 @@ BareServer::BareServer(std::function<void(http::Router&)> const& add_routes,
   c.shutdown_grace = std::chrono::milliseconds(3000);
   c.access_log = false;
   if (tweak) tweak(c);
-  server_ = std::make_unique<http::Server>(c, router_, [](http::Request const&) { return std::optional<Principal>{}; });
+  server_ = std::make_unique<http::Server>(c, router_,
+                                           [](http::Request const&, http::Route const&) { return http::Admission{}; });
   port_ = server_->start();
   waiter_ = std::thread([this] { server_->wait(false); });
 }

@@ -14,10 +14,6 @@ namespace zhiku::test {
 
 namespace {
 
-std::int64_t unix_now() {
-  return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
-}
-
 UserWithSecrets secrets_of(TestServer& server, Id user_id) {
   auto c = server.app().database().read();
   auto row = UserStore().find_with_secrets(*c, user_id);
@@ -28,7 +24,7 @@ UserWithSecrets secrets_of(TestServer& server, Id user_id) {
   return *row;
 }
 
-RequestMeta test_meta() { return {"test-support", "127.0.0.1"}; }
+Actor test_system() { return Actor::system("test-support"); }
 
 }  // namespace
 
@@ -39,19 +35,25 @@ Id create_user(TestServer& server, std::string const& username, RoleSet roles, s
   u.display_name = display_name.empty() ? username : display_name;
   u.email = username + "@example.cn";
   u.roles = roles;
-  return server.app().services().users.create_with_password(nullptr, test_meta(), u, password, false).id;
+  return server.app().services().users.create_with_password(test_system(), u, password, false).id;
 }
 
 std::string next_totp_code(TestServer& server, Id user_id) {
   for (;;) {
     auto row = secrets_of(server, user_id);
     REQUIRE(row.secrets.totp_secret);
-    std::int64_t now = unix_now();
+    // The code the authenticator app shows at the server's time (a test may have set its clock).
+    Clock& clock = server.clock();
+    std::int64_t now = clock.unix_seconds();
     std::int64_t step = now / kTotpPeriodSeconds;
     // The server accepts the current step and one either side, but never a step it has seen.
     for (std::int64_t s = step; s <= step + 1; ++s)
       if (s > row.secrets.totp_last_step) return totp_code(*row.secrets.totp_secret, s * kTotpPeriodSeconds);
-    std::this_thread::sleep_for(std::chrono::seconds((step + 1) * kTotpPeriodSeconds - now));
+    auto wait = std::chrono::seconds((step + 1) * kTotpPeriodSeconds - now);
+    if (clock.is_frozen())
+      clock.advance(wait);  // a frozen clock would never reach the next step
+    else
+      std::this_thread::sleep_for(wait);
   }
 }
 
@@ -59,9 +61,9 @@ std::string enrol_totp(TestServer& server, Id user_id) {
   auto& services = server.app().services();
   auto user = services.users.find_by_id(user_id);
   REQUIRE(user);
-  Principal who = principal_for(*user);
-  auto setup = services.auth.setup_totp(who, test_meta());
-  services.auth.enable_totp(who, test_meta(), next_totp_code(server, user_id));
+  Actor const who = Actor::of(principal_for(*user), {"test-support", "127.0.0.1"});
+  auto setup = services.auth.setup_totp(who);
+  services.auth.enable_totp(who, next_totp_code(server, user_id));
   return setup.secret;
 }
 

@@ -10,28 +10,25 @@
 #include <vector>
 
 #include "storage/database.hpp"
-#include "support/test_server.hpp"
+#include "support/test_database.hpp"
 
 using namespace zhiku;
-using zhiku::test::TempDir;
 
 namespace {
 
 // A migrated database in its own directory, and a raw connection to the same file for the
 // tamper tests (it bypasses nothing but the application: triggers still apply until dropped).
 struct AuditDb {
-  TempDir dir;
-  storage::Database db{storage::DatabaseConfig{dir.file("audit.db"), "OFF", 5000, 64}};
-  AuditLog audit;
+  test::TestDatabase t{"audit.db"};
+  storage::Database& db = t.db;
+  AuditLog audit{t.clock};
 
-  std::unique_ptr<storage::Connection> raw() {
-    return std::make_unique<storage::Connection>(storage::ConnectionOptions{dir.file("audit.db"), "OFF", 5000, false});
-  }
+  std::unique_ptr<storage::Connection> raw() { return t.raw_connection(); }
 
   void record(Principal const* who, std::string const& action, Id entity_id, Json const& diff = Json::object()) {
+    RequestMeta meta{"req-" + std::to_string(entity_id), "10.0.0.7"};
     db.write([&](storage::Connection& c) {
-      audit.record(c, who, RequestMeta{"req-" + std::to_string(entity_id), "10.0.0.7"}, action, "expert", entity_id,
-                   diff);
+      audit.record(c, who ? Actor::of(*who, meta) : Actor::anonymous(meta), action, "expert", entity_id, diff);
     });
   }
 
@@ -72,7 +69,8 @@ TEST_CASE("a chain of audit rows verifies", "[audit]") {
   t.record_rows(40, &who);
   // Several rows in one write job chain just the same.
   t.db.write([&](storage::Connection& c) {
-    for (int i = 0; i < 5; ++i) t.audit.record(c, nullptr, {}, "system.tick", "system", std::nullopt, Json::object());
+    for (int i = 0; i < 5; ++i)
+      t.audit.record(c, Actor::anonymous({}), "system.tick", "system", std::nullopt, Json::object());
   });
 
   auto v = t.verify();
@@ -108,11 +106,11 @@ TEST_CASE("an audit row records who, what, where and the redacted diff", "[audit
   Json before = {{"name", "李四"}, {"password_hash", "$argon2id$old"}};
   Json after = {{"name", "李四（院士）"}, {"password_hash", "$argon2id$new"}};
   t.db.write([&](storage::Connection& c) {
-    t.audit.record(c, &who, RequestMeta{"r-123", "192.0.2.4"}, "expert.update", "expert", 42,
+    t.audit.record(c, Actor::of(who, RequestMeta{"r-123", "192.0.2.4"}), "expert.update", "expert", 42,
                    audit_diff(before, after));
   });
   t.db.write([&](storage::Connection& c) {
-    t.audit.record(c, nullptr, RequestMeta{"r-124", "192.0.2.5"}, "session.login_failed", "user", std::nullopt,
+    t.audit.record(c, Actor::anonymous(RequestMeta{"r-124", "192.0.2.5"}), "session.login_failed", "user", std::nullopt,
                    {{"username", "nobody"}});
   });
 
@@ -140,7 +138,7 @@ TEST_CASE("an audit row records who, what, where and the redacted diff", "[audit
 TEST_CASE("record refuses to run outside a write transaction", "[audit]") {
   AuditDb t;
   auto c = t.raw();
-  CHECK_THROWS_AS(t.audit.record(*c, nullptr, {}, "x.y", "x", 1, Json::object()), std::logic_error);
+  CHECK_THROWS_AS(t.audit.record(*c, Actor::anonymous({}), "x.y", "x", 1, Json::object()), std::logic_error);
 }
 
 TEST_CASE("a rolled-back write takes its audit row with it and the chain stays whole", "[audit]") {
@@ -148,7 +146,7 @@ TEST_CASE("a rolled-back write takes its audit row with it and the chain stays w
   Principal who = coordinator();
   t.record_rows(3, &who);
   CHECK_THROWS_AS(t.db.write([&](storage::Connection& c) {
-    t.audit.record(c, &who, {}, "expert.update", "expert", 99, Json::object());
+    t.audit.record(c, Actor::of(who, {}), "expert.update", "expert", 99, Json::object());
     throw std::runtime_error("the use case failed after auditing");
   }),
                   std::runtime_error);
@@ -360,7 +358,7 @@ TEST_CASE("audit_diff redacts every key that names a secret", "[audit]") {
   SECTION("in a hand-built diff passed to record") {
     AuditDb t;
     t.db.write([&](storage::Connection& c) {
-      t.audit.record(c, nullptr, {}, "token.create", "api_token", 1, {{"name", "ci"}, {"token", "zk_secret"}});
+      t.audit.record(c, Actor::anonymous({}), "token.create", "api_token", 1, {{"name", "ci"}, {"token", "zk_secret"}});
     });
     auto [rows, total] = t.query(AuditFilter{});
     REQUIRE(total == 1);
@@ -378,7 +376,9 @@ TEST_CASE("the audit log is filtered by actor, entity, action and time, newest f
   t.record(&zhang, "expert.approve", 1);
   t.record(&zhang, "expert.update", 2);
   t.record(&admin, "expert.update", 1);
-  t.db.write([&](storage::Connection& c) { t.audit.record(c, &admin, {}, "user.create", "user", 1, Json::object()); });
+  t.db.write([&](storage::Connection& c) {
+    t.audit.record(c, Actor::of(admin, {}), "user.create", "user", 1, Json::object());
+  });
 
   auto ids = [&](AuditFilter const& f) {
     std::vector<Id> out;

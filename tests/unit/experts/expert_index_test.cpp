@@ -15,8 +15,8 @@
 #include "storage/cjk_tokenizer.hpp"
 #include "storage/database.hpp"
 #include "storage/migrations.hpp"
+#include "support/test_database.hpp"
 #include "support/test_server.hpp"
-#include "unit/experts/experts_test_db.hpp"
 
 using namespace zhiku;
 
@@ -162,7 +162,7 @@ std::string describe(ExpertQuery const& q) {
 
 TEST_CASE("the expert list and its facet counts answer what plain SQL answers, for random pools and queries",
           "[experts][index]") {
-  auto db = test::migrated_experts_db();
+  auto db = test::migrated_connection();
   ExpertStore store;
   std::mt19937 rng(20261129);
   std::vector<Id> fields;
@@ -243,11 +243,11 @@ TEST_CASE("the expert list and its facet counts answer what plain SQL answers, f
 }
 
 TEST_CASE("the expert list follows changes written through other connections", "[experts][index]") {
-  test::TempDir dir;
-  std::string const path = dir.file("pool.db");
-  storage::Connection writer(storage::ConnectionOptions{path, "OFF", 5000, false});
-  storage::migrate(writer, storage::embedded_migrations());
-  storage::Connection reader(storage::ConnectionOptions{path, "OFF", 5000, true});
+  test::TestDatabase t{"pool.db"};
+  auto writer_connection = t.raw_connection();
+  auto reader_connection = t.raw_connection(/*read_only=*/true);
+  storage::Connection& writer = *writer_connection;
+  storage::Connection& reader = *reader_connection;
   ExpertStore elsewhere;  // another process's store: its writes reach the reader only through the file
   ExpertStore store;
 
@@ -302,11 +302,8 @@ TEST_CASE("the expert list follows changes written through other connections", "
 }
 
 TEST_CASE("the expert list stays consistent while readers list and a writer adds experts", "[experts][index]") {
-  test::TempDir dir;
-  storage::DatabaseConfig config;
-  config.path = dir.file("busy.db");
-  config.synchronous = "NORMAL";
-  storage::Database db(config);
+  test::TestDatabase t{"busy.db"};
+  storage::Database& db = t.db;
   ExpertStore store;  // one store, one index, shared by every thread as in the server
   constexpr int kWrites = 150;
   constexpr int kReaders = 4;

@@ -8,13 +8,15 @@
 
 #include <catch2/catch.hpp>
 
+#include "core/error.hpp"
 #include "experts/taxonomy_store.hpp"
 #include "storage/cjk_tokenizer.hpp"
-#include "unit/experts/experts_test_db.hpp"
+#include "support/test_database.hpp"
+#include "users/user_store.hpp"
 
 using namespace zhiku;
 using zhiku::test::field_id_named;
-using zhiku::test::migrated_experts_db;
+using zhiku::test::migrated_connection;
 
 namespace {
 
@@ -47,8 +49,29 @@ std::set<Id> search(storage::Connection& c, ExpertStore const& store, std::strin
 
 }  // namespace
 
+TEST_CASE("an expert profile links to one account, and an account to one profile", "[experts][store]") {
+  auto db = migrated_connection();
+  auto& c = *db;
+  UserStore users;
+  User a = users.insert(c, {"abc", "A", "", {Role::expert}}, "$h", false, kNow);
+  User b = users.insert(c, {"abd", "B", "", {Role::expert}}, "$h", false, kNow);
+  ExpertStore store;
+  Id first =
+      store.insert(c, profile("甲", "同济大学", {}), ExpertStatus::active, std::nullopt, ExpertSource::created, kNow);
+  Id second =
+      store.insert(c, profile("乙", "复旦大学", {}), ExpertStatus::active, std::nullopt, ExpertSource::created, kNow);
+  CHECK(store.set_user(c, first, a.id, kNow));
+  CHECK(store.find_id_by_user(c, a.id) == first);
+  CHECK(store.find(c, first)->user_id == a.id);
+  CHECK(store.find(c, first)->version == 2);
+  CHECK_FALSE(store.set_user(c, first, b.id, kNow));  // the profile has its account
+  CHECK(store.find(c, first)->user_id == a.id);
+  CHECK_THROWS_AS(store.set_user(c, second, a.id, kNow), Error);  // the account has its profile
+  CHECK_FALSE(store.find_id_by_user(c, b.id));
+}
+
 TEST_CASE("an expert round-trips through the store with employment, fields and pools", "[experts][store]") {
-  auto db = migrated_experts_db();
+  auto db = migrated_connection();
   ExpertStore store;
   auto p = profile("王建国", "同济大学", {"城市规划", "交通"}, "长期从事城市更新研究。");
   p.gender = "male";
@@ -88,7 +111,7 @@ TEST_CASE("an expert round-trips through the store with employment, fields and p
 }
 
 TEST_CASE("the full-text index follows inserts, updates and deletes", "[experts][store][search]") {
-  auto db = migrated_experts_db();
+  auto db = migrated_connection();
   ExpertStore store;
   Id a = store.insert(*db, profile("李明", "上海交通大学", {"城市规划"}), ExpertStatus::active, std::nullopt,
                       ExpertSource::created, kNow);
@@ -113,7 +136,7 @@ TEST_CASE("the full-text index follows inserts, updates and deletes", "[experts]
 }
 
 TEST_CASE("search snippets mark the matched words", "[experts][store][search]") {
-  auto db = migrated_experts_db();
+  auto db = migrated_connection();
   ExpertStore store;
   store.insert(*db, profile("李明", "上海交通大学", {"城市规划"}, "研究城市更新与交通。"), ExpertStatus::active,
                std::nullopt, ExpertSource::created, kNow);
@@ -127,7 +150,7 @@ TEST_CASE("search snippets mark the matched words", "[experts][store][search]") 
 }
 
 TEST_CASE("filtering by a field includes its descendants", "[experts][store]") {
-  auto db = migrated_experts_db();
+  auto db = migrated_connection();
   ExpertStore store;
   TaxonomyStore taxonomy;
   Id civil = field_id_named(*db, "土木建筑工程");
@@ -165,7 +188,7 @@ TEST_CASE("filtering by a field includes its descendants", "[experts][store]") {
 }
 
 TEST_CASE("list filters, sorts and pages", "[experts][store]") {
-  auto db = migrated_experts_db();
+  auto db = migrated_connection();
   ExpertStore store;
   std::vector<Id> ids;
   for (int i = 0; i < 25; ++i) {
@@ -237,7 +260,7 @@ TEST_CASE("list filters, sorts and pages", "[experts][store]") {
 }
 
 TEST_CASE("Chinese search finds every relevant expert in a labelled set (recall)", "[experts][store][search]") {
-  auto db = migrated_experts_db();
+  auto db = migrated_connection();
   ExpertStore store;
   struct Doc {
     char const* name;

@@ -98,13 +98,13 @@ TEST_CASE("reject and retire need a reason, approve does not", "[experts][workfl
     FAIL("expected a conflict");
   } catch (Error const& e) {
     CHECK(e.code() == Errc::conflict);
-    CHECK(e.allowed.empty());
+    CHECK(e.allowed().empty());
   }
   try {
     expert_workflow::check(ExpertStatus::active, ExpertAction::approve, admin, "");
     FAIL("expected a conflict");
   } catch (Error const& e) {
     CHECK(e.code() == Errc::conflict);
-    CHECK(e.allowed == std::vector<std::string>{"suspend", "retire"});
+    CHECK(e.allowed() == std::vector<std::string>{"suspend", "retire"});
   }
 }

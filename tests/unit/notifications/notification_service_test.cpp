@@ -10,23 +10,25 @@
 #include "core/error.hpp"
 #include "notifications/notifier.hpp"
 #include "storage/database.hpp"
-#include "support/test_server.hpp"
+#include "support/test_database.hpp"
+#include "users/user_store.hpp"
 
 using namespace zhiku;
-using zhiku::test::TempDir;
 
 namespace {
 
 struct InboxDb {
-  TempDir dir;
-  storage::Database db{storage::DatabaseConfig{dir.file("inbox.db"), "OFF", 5000, 64}};
-  AuditLog audit;
-  Notifier notifier;
-  NotificationService inbox{db, audit};
+  test::TestDatabase t{"inbox.db"};
+  storage::Database& db = t.db;
+  AuditLog audit{t.clock};
+  // Who holds a role is the users module's rule, as the App wires it.
+  Notifier notifier{t.clock,
+                    [](storage::Connection& c, RoleSet roles) { return UserStore().active_ids_with_roles(c, roles); }};
+  NotificationService inbox{db, audit, t.clock};
 
   Id add_user(std::string const& username, RoleSet roles, std::string const& status = "active") {
     return db.write([&](storage::Connection& c) {
-      std::string const now = now_iso();
+      std::string const now = t.clock.now_iso();
       c.exec(
           "INSERT INTO users (username, display_name, roles, status, password_hash, created_at, updated_at) "
           "VALUES (?, ?, ?, ?, 'x', ?, ?)",
@@ -52,15 +54,13 @@ struct InboxDb {
     return audit.query(*c, f).second;
   }
 
-  static Principal as(Id user_id) {
+  static Actor as(Id user_id) {
     Principal p;
     p.user_id = user_id;
     p.username = "u" + std::to_string(user_id);
-    return p;
+    return Actor::of(p, {"req-1", "127.0.0.1"});
   }
 };
-
-RequestMeta meta() { return {"req-1", "127.0.0.1"}; }
 
 }  // namespace
 
@@ -94,7 +94,8 @@ TEST_CASE("a role notification reaches every active holder of the role and nobod
   Id admin = t.add_user("admin", {Role::admin});
 
   t.db.write([&](storage::Connection& c) {
-    t.notifier.notify_role(c, Role::coordinator, "expert.applied", "新的入库申请", "", "/experts?status=pending");
+    t.notifier.notify_roles(c, RoleSet{Role::coordinator}, "expert.applied", "新的入库申请", "",
+                            "/experts?status=pending");
   });
   CHECK(t.titles(coord1) == std::vector<std::string>{"新的入库申请"});
   CHECK(t.titles(coord_admin) == std::vector<std::string>{"新的入库申请"});
@@ -108,7 +109,7 @@ TEST_CASE("a notification written in a failed use case is rolled back with it", 
   Id alice = t.add_user("alice", {Role::expert});
   CHECK_THROWS(t.db.write([&](storage::Connection& c) {
     t.notifier.notify(c, alice, "k", "不该出现", "", "");
-    throw Error(Errc::conflict, "the transition failed");
+    throw Error::conflict("the transition failed");
   }));
   CHECK(t.titles(alice).empty());
 }
@@ -128,7 +129,7 @@ TEST_CASE("an inbox lists newest first, pages, and filters unread", "[notificati
   CHECK(t.inbox.list(InboxDb::as(alice), false, 10, 2).items.empty());
 
   Id third = t.inbox.list(InboxDb::as(alice), false, 2, 1).items.at(0).id;
-  t.inbox.mark_read(InboxDb::as(alice), meta(), third);
+  t.inbox.mark_read(InboxDb::as(alice), third);
   auto unread = t.inbox.list(InboxDb::as(alice), true, 0, 20);
   CHECK(unread.total == 4);
   CHECK(unread.unread == 4);
@@ -149,7 +150,7 @@ TEST_CASE("a user marks only their own notifications read, and it is audited", "
 
   SECTION("someone else's answers not found and stays unread") {
     try {
-      t.inbox.mark_read(InboxDb::as(alice), meta(), bobs);
+      t.inbox.mark_read(InboxDb::as(alice), bobs);
       FAIL("marked another user's notification");
     } catch (Error const& e) {
       CHECK(e.code() == Errc::not_found);
@@ -158,14 +159,14 @@ TEST_CASE("a user marks only their own notifications read, and it is audited", "
     CHECK(t.audit_rows("notification.read") == 0);
   }
   SECTION("one that does not exist answers not found") {
-    CHECK_THROWS_AS(t.inbox.mark_read(InboxDb::as(alice), meta(), 9999), Error);
+    CHECK_THROWS_AS(t.inbox.mark_read(InboxDb::as(alice), 9999), Error);
   }
   SECTION("one's own is marked once and audited once") {
-    t.inbox.mark_read(InboxDb::as(alice), meta(), alices);
+    t.inbox.mark_read(InboxDb::as(alice), alices);
     auto n = t.inbox.list(InboxDb::as(alice), false, 0, 1).items.at(0);
     REQUIRE(n.read_at);
     CHECK(n.read_at->size() == 20);
-    t.inbox.mark_read(InboxDb::as(alice), meta(), alices);  // already read: nothing changes
+    t.inbox.mark_read(InboxDb::as(alice), alices);  // already read: nothing changes
     CHECK(t.inbox.list(InboxDb::as(alice), false, 0, 1).items.at(0).read_at == n.read_at);
     CHECK(t.audit_rows("notification.read") == 1);
 
@@ -189,12 +190,12 @@ TEST_CASE("marking all read touches only the caller's unread notifications", "[n
   for (int i = 0; i < 3; ++i) t.notify(alice, "a");
   t.notify(bob, "b");
 
-  CHECK(t.inbox.mark_all_read(InboxDb::as(alice), meta()) == 3);
+  CHECK(t.inbox.mark_all_read(InboxDb::as(alice)) == 3);
   CHECK(t.inbox.list(InboxDb::as(alice), false, 0, 20).unread == 0);
   CHECK(t.inbox.list(InboxDb::as(bob), false, 0, 20).unread == 1);
   CHECK(t.audit_rows("notification.read_all") == 1);
 
   // Nothing left to mark: no change, no audit row.
-  CHECK(t.inbox.mark_all_read(InboxDb::as(alice), meta()) == 0);
+  CHECK(t.inbox.mark_all_read(InboxDb::as(alice)) == 0);
   CHECK(t.audit_rows("notification.read_all") == 1);
 }

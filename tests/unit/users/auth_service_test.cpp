@@ -4,7 +4,7 @@
 
 using namespace zhiku;
 
-TEST_CASE("a principal carries what the role gate needs from the account", "[users][auth]") {
+TEST_CASE("a principal and its account state carry what the gate needs from the account", "[users][auth]") {
   User u;
   u.id = 7;
   u.username = "root";
@@ -14,17 +14,19 @@ TEST_CASE("a principal carries what the role gate needs from the account", "[use
   CHECK(p.user_id == 7);
   CHECK(p.username == "root");
   CHECK(p.roles == RoleSet{Role::admin});
-  CHECK(p.must_enrol_totp);
-  CHECK_FALSE(p.must_change_password);
-  CHECK_FALSE(p.needs_second_factor);
+  AccountState s = account_state_of(u);
+  CHECK(s.must_enrol_totp);
+  CHECK_FALSE(s.must_change_password);
+  CHECK_FALSE(s.second_factor_pending);
+  CHECK(account_state_of(u, true).second_factor_pending);
 
   u.totp_enabled = true;
   u.must_change_password = true;
-  p = principal_for(u);
-  CHECK_FALSE(p.must_enrol_totp);
-  CHECK(p.must_change_password);
+  s = account_state_of(u);
+  CHECK_FALSE(s.must_enrol_totp);
+  CHECK(s.must_change_password);
 
   u.roles = {Role::expert};
   u.totp_enabled = false;
-  CHECK_FALSE(principal_for(u).must_enrol_totp);
+  CHECK_FALSE(account_state_of(u).must_enrol_totp);
 }

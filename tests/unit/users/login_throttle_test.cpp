@@ -2,7 +2,7 @@
 
 #include <catch2/catch.hpp>
 
-#include "storage/migrations.hpp"
+#include "support/test_database.hpp"
 
 using namespace zhiku;
 using namespace std::chrono_literals;
@@ -56,8 +56,8 @@ TEST_CASE("throttle keys ignore the letter case of user names", "[users][throttl
 }
 
 TEST_CASE("the throttle keeps its state in login_failures", "[users][throttle]") {
-  storage::Connection c(storage::ConnectionOptions{":memory:"});
-  storage::migrate(c, storage::embedded_migrations());
+  auto db = test::migrated_connection();
+  storage::Connection& c = *db;
   LoginThrottle t(ThrottleRule{3, 30, 15});
   auto now = std::chrono::system_clock::now();
   CHECK(t.record_failure(c, "user:a", now) == 0);

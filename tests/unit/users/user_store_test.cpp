@@ -3,7 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include "core/error.hpp"
-#include "storage/migrations.hpp"
+#include "support/test_database.hpp"
 #include "users/session_store.hpp"
 
 using namespace zhiku;
@@ -12,8 +12,7 @@ namespace {
 
 storage::Connection& fresh_db() {
   thread_local std::unique_ptr<storage::Connection> c;
-  c = std::make_unique<storage::Connection>(storage::ConnectionOptions{":memory:"});
-  storage::migrate(*c, storage::embedded_migrations());
+  c = test::migrated_connection();
   return *c;
 }
 
@@ -123,16 +122,18 @@ TEST_CASE("a recovery code works once and a new set replaces the old", "[users][
   CHECK(store.use_recovery_code(c, u.id, "h3", kNow));
 }
 
-TEST_CASE("an expert profile links to one account only", "[users][store]") {
+TEST_CASE("the active holders of any of some roles are found, in id order", "[users][store]") {
   auto& c = fresh_db();
   UserStore store;
-  User a = store.insert(c, {"abc", "A", "", {Role::expert}}, "$h", false, kNow);
-  User b = store.insert(c, {"abd", "B", "", {Role::expert}}, "$h", false, kNow);
-  store.link_expert(c, a.id, 7, kNow);
-  CHECK(store.find_by_id(c, a.id)->expert_id == 7);
-  CHECK(store.find_by_id(c, a.id)->version == 2);
-  CHECK_THROWS_AS(store.link_expert(c, b.id, 7, kNow), Error);
-  CHECK_THROWS_AS(store.link_expert(c, 9999, 8, kNow), Error);
+  User a = store.insert(c, {"abc", "A", "", {Role::coordinator}}, "$h", false, kNow);
+  User b = store.insert(c, {"abd", "B", "", {Role::admin, Role::coordinator}}, "$h", false, kNow);
+  User d = store.insert(c, {"abe", "D", "", {Role::coordinator}}, "$h", false, kNow);
+  store.insert(c, {"abf", "E", "", {Role::expert}}, "$h", false, kNow);
+  d.status = UserStatus::disabled;
+  REQUIRE(store.update(c, d, d.version, kNow));
+  CHECK(store.active_ids_with_roles(c, {Role::coordinator}) == std::vector<Id>{a.id, b.id});
+  CHECK(store.active_ids_with_roles(c, {Role::admin, Role::leader}) == std::vector<Id>{b.id});
+  CHECK(store.active_ids_with_roles(c, {Role::leader}).empty());
 }
 
 TEST_CASE("sessions are found with their user and removed per user, keeping one", "[users][store]") {
