@@ -77,10 +77,11 @@ CallStage next_stage(CallStage stage, CallAction action) {
   if (stage == CallStage::published && action == CallAction::close) return CallStage::closed;
   static constexpr char const* kStageLabels[] = {"草稿", "已发布", "已结束"};
   static constexpr char const* kActionLabels[] = {"发布", "结束征集"};
-  Error e(Errc::conflict, std::string("征集当前为「") + kStageLabels[static_cast<int>(stage)] + "」，不能「" +
-                              kActionLabels[static_cast<int>(action)] + "」");
-  for (CallAction a : allowed_call_actions(stage)) e.allowed.emplace_back(to_string(a));
-  throw e;
+  std::vector<std::string> allowed;
+  for (CallAction a : allowed_call_actions(stage)) allowed.emplace_back(to_string(a));
+  throw Error::conflict(std::string("征集当前为「") + kStageLabels[static_cast<int>(stage)] + "」，不能「" +
+                            kActionLabels[static_cast<int>(action)] + "」",
+                        std::move(allowed));
 }
 
 size_t counted_chars(std::string_view text) {

@@ -155,11 +155,7 @@ std::optional<Denial> why_not(TopicStatus status, TopicAction action, Standings 
 }
 
 Transition check(TopicStatus status, TopicAction action, Standings who, std::string const& note) {
-  if (auto d = why_not(status, action, who)) {
-    Error e(d->code, d->reason);
-    e.allowed = d->allowed;
-    throw e;
-  }
+  if (auto d = why_not(status, action, who)) throw Error::denied(*d);
   Transition t = *find(status, action);
   if (t.needs_reason && note.empty())
     throw Error::invalid_field("note", std::string("「") + label_of(action) + "」须填写理由");

@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "core/denial.hpp"
 #include "core/error.hpp"
 #include "topics/topic.hpp"
 
@@ -41,14 +42,6 @@ struct Transition {
   TopicStatus to;
   Standings who;      // any of these may take it
   bool needs_reason;  // the note must not be empty
-};
-
-// Why an action may not be taken: `code` is forbidden (the caller's standing) or conflict (the
-// current status); `allowed` lists the actions that this caller may take now.
-struct Denial {
-  Errc code = Errc::conflict;
-  std::string reason;
-  std::vector<std::string> allowed;
 };
 
 // The whole table in a fixed order (for the UI's documentation and the tests).

@@ -73,7 +73,7 @@ TEST_CASE("a call is published from a draft and closed once published", "[topics
     FAIL("no error");
   } catch (Error const& e) {
     CHECK(e.code() == Errc::conflict);
-    CHECK(e.allowed == std::vector<std::string>{"publish"});
+    CHECK(e.allowed() == std::vector<std::string>{"publish"});
     CHECK(has_cjk(e.detail()));
   }
   CHECK_THROWS_AS(next_stage(CallStage::closed, CallAction::publish), Error);

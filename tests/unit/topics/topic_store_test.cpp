@@ -12,10 +12,10 @@
 #include "topics/topic_file_store.hpp"
 #include "topics/topic_rules.hpp"
 #include "topics/work_store.hpp"
-#include "unit/experts/experts_test_db.hpp"
+#include "support/test_database.hpp"
 
 using namespace zhiku;
-using zhiku::test::migrated_experts_db;
+using zhiku::test::migrated_connection;
 
 namespace {
 
@@ -56,7 +56,7 @@ Id add_topic(storage::Connection& c, TopicStore const& store, Id guide, int year
 }  // namespace
 
 TEST_CASE("a guide per year, with its rules; a second guide for the same year is a conflict", "[topics][store]") {
-  auto db = migrated_experts_db();
+  auto db = migrated_connection();
   TopicStore store;
   Id id = add_guide(*db, store, 2026);
   auto g = store.find_guide(*db, id);
@@ -79,7 +79,7 @@ TEST_CASE("a guide per year, with its rules; a second guide for the same year is
 }
 
 TEST_CASE("codes count per year from 1 and are never given out twice", "[topics][store]") {
-  auto db = migrated_experts_db();
+  auto db = migrated_connection();
   TopicStore store;
   CHECK(store.next_code_seq(*db, 2026) == 1);
   CHECK(store.next_code_seq(*db, 2026) == 2);
@@ -88,7 +88,7 @@ TEST_CASE("codes count per year from 1 and are never given out twice", "[topics]
 }
 
 TEST_CASE("a topic round-trips with its fields and derived figures", "[topics][store]") {
-  auto db = migrated_experts_db();
+  auto db = migrated_connection();
   TopicStore store;
   Id guide = add_guide(*db, store, 2026);
   auto d = details("城市更新中的公众参与机制研究");
@@ -130,7 +130,7 @@ TEST_CASE("a topic round-trips with its fields and derived figures", "[topics][s
 
 TEST_CASE("the topic list filters by year, status, field, text and team member, and sorts codes as numbers",
           "[topics][store]") {
-  auto db = migrated_experts_db();
+  auto db = migrated_connection();
   TopicStore store;
   Id g26 = add_guide(*db, store, 2026);
   Id g27 = add_guide(*db, store, 2027);
@@ -200,7 +200,7 @@ TEST_CASE("the topic list filters by year, status, field, text and team member, 
 }
 
 TEST_CASE("a team keeps its history: who left stays, with the date", "[topics][store]") {
-  auto db = migrated_experts_db();
+  auto db = migrated_connection();
   TopicStore store;
   Id guide = add_guide(*db, store, 2026);
   Id t = add_topic(*db, store, guide, 2026, "课题");
@@ -232,7 +232,7 @@ TEST_CASE("a team keeps its history: who left stays, with the date", "[topics][s
 }
 
 TEST_CASE("history events come back in order", "[topics][store]") {
-  auto db = migrated_experts_db();
+  auto db = migrated_connection();
   TopicStore store;
   Id t = add_topic(*db, store, add_guide(*db, store, 2026), 2026, "课题");
   store.add_event(*db, t, {0, kNow, std::nullopt, "王协调", "publish", "draft", "published", ""});
@@ -246,7 +246,7 @@ TEST_CASE("history events come back in order", "[topics][store]") {
 
 TEST_CASE("applications: one live per lead and topic, answers kept across edits, per-year counts",
           "[topics][store][applications]") {
-  auto db = migrated_experts_db();
+  auto db = migrated_connection();
   TopicStore topics;
   ApplicationStore store;
   Id g26 = add_guide(*db, topics, 2026);
@@ -312,7 +312,7 @@ TEST_CASE("applications: one live per lead and topic, answers kept across edits,
 }
 
 TEST_CASE("a topic has at most one pending commission", "[topics][store][applications]") {
-  auto db = migrated_experts_db();
+  auto db = migrated_connection();
   TopicStore topics;
   ApplicationStore store;
   Id t = add_topic(*db, topics, add_guide(*db, topics, 2026), 2026, "课题");
@@ -336,7 +336,7 @@ TEST_CASE("a topic has at most one pending commission", "[topics][store][applica
 }
 
 TEST_CASE("files keep their bytes exactly, and the working space its records", "[topics][store][work]") {
-  auto db = migrated_experts_db();
+  auto db = migrated_connection();
   TopicStore topics;
   WorkStore work;
   TopicFileStore files;
@@ -392,7 +392,7 @@ TEST_CASE("files keep their bytes exactly, and the working space its records", "
 }
 
 TEST_CASE("member departments have unique names; suggestions record their decision once", "[topics][store]") {
-  auto db = migrated_experts_db();
+  auto db = migrated_connection();
   DepartmentStore departments;
   Id d = departments.insert(*db, {0, "市科学技术委员会", "市科委", 1, true, 0}, kNow);
   CHECK_THROWS_AS(departments.insert(*db, {0, "市科学技术委员会", "", 2, true, 0}, kNow), Error);
@@ -413,7 +413,7 @@ TEST_CASE("member departments have unique names; suggestions record their decisi
 }
 
 TEST_CASE("the call list filters by the status at the time given", "[topics][store][calls]") {
-  auto db = migrated_experts_db();
+  auto db = migrated_connection();
   CallStore store;
   CallDetails d;
   d.theme = "城市更新";

@@ -162,7 +162,7 @@ TEST_CASE("check throws the denial as an Error and asks for a reason where the t
       FAIL("no error");
     } catch (Error const& e) {
       CHECK(e.code() == Errc::conflict);
-      CHECK(e.allowed.empty());
+      CHECK(e.allowed().empty());
     }
   }
   SECTION("declining a commission without a reason names the note") {
