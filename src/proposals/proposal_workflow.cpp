@@ -106,11 +106,7 @@ std::optional<Denial> why_not(ProposalStatus status, ProposalAction action, Stan
 }
 
 Transition check(ProposalStatus status, ProposalAction action, Standing const& who, std::string const& note) {
-  if (auto d = why_not(status, action, who)) {
-    Error e(d->code, d->reason);
-    e.allowed = d->allowed;
-    throw e;
-  }
+  if (auto d = why_not(status, action, who)) throw Error::denied(*d);
   Transition t = *find(status, action);
   bool blank = note.find_first_not_of(" \t\r\n") == std::string::npos;
   if (t.needs_note && blank)

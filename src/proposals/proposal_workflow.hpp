@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "core/denial.hpp"
 #include "core/error.hpp"
 #include "proposals/proposal.hpp"
 
@@ -33,14 +34,6 @@ struct Transition {
   bool needs_note;  // the note is the reason the authors see, and must not be blank
 };
 
-// Why an action may not be taken: `code` is forbidden (the caller may not take it at all) or
-// conflict (not from the current status); `allowed` lists what the caller may do now.
-struct Denial {
-  Errc code = Errc::conflict;
-  std::string reason;
-  std::vector<std::string> allowed;
-};
-
 // The whole table, in a fixed order (for the UI's documentation and the tests).
 std::vector<Transition> const& transitions();
 
@@ -50,7 +43,8 @@ std::optional<Transition> find(ProposalStatus status, ProposalAction action);
 // The actions `who` may take from `status`, in table order. Pure.
 std::vector<ProposalAction> allowed_actions(ProposalStatus status, Standing const& who);
 
-// Nullopt when `who` may take `action` now, else the Denial. Pure.
+// Nullopt when `who` may take `action` now, else the Denial: forbidden (the caller may not take it
+// at all) or conflict (not from the current status, with what the caller may do now). Pure.
 std::optional<Denial> why_not(ProposalStatus status, ProposalAction action, Standing const& who);
 
 // Throws Error{forbidden} or Error{conflict, allowed = …} from why_not, and

@@ -139,14 +139,14 @@ TEST_CASE("a refused transition names the actions allowed now", "[proposals][wor
     FAIL("withdrew a draft");
   } catch (Error const& e) {
     CHECK(e.code() == Errc::conflict);
-    CHECK(e.allowed == std::vector<std::string>{"submit"});
+    CHECK(e.allowed() == std::vector<std::string>{"submit"});
   }
   try {
     wf::check(S::submitted, A::accept, wf::Standing{.author = true}, "");
     FAIL("an author accepted their own proposal");
   } catch (Error const& e) {
     CHECK(e.code() == Errc::forbidden);
-    CHECK(e.allowed == std::vector<std::string>{"withdraw"});
+    CHECK(e.allowed() == std::vector<std::string>{"withdraw"});
   }
 }
 
