@@ -25,9 +25,13 @@ struct Denial {
   }
 };
 
+// A conflict or a refusal for who the caller is carries the actions the caller may take now (the
+// UI offers them); a not_found never does (it would tell what the caller may not know).
 inline Error Error::denied(Denial const& d) {
   if (d.code == Errc::conflict) return conflict(d.reason, d.allowed);
-  return Error(d.code, d.reason);
+  Error e(d.code, d.reason);
+  if (d.code == Errc::forbidden) e.allowed_ = d.allowed;
+  return e;
 }
 
 }  // namespace zhiku
