@@ -101,22 +101,33 @@ size_t counted_chars(std::string_view text) {
 int summary_min_chars(CallLimits const& limits) { return limits.summary_chars / 2; }
 int summary_max_chars(CallLimits const& limits) { return limits.summary_chars + limits.summary_chars / 2; }
 
+std::string with_thousands(std::int64_t n) {
+  std::string digits = std::to_string(n < 0 ? -n : n);
+  std::string out;
+  for (size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
+    out += digits[i];
+  }
+  return n < 0 ? "-" + out : out;
+}
+
 std::vector<FieldError> text_problems(CallLimits const& limits, std::string_view body, std::string_view summary) {
   std::vector<FieldError> errors;
   auto body_chars = static_cast<int>(counted_chars(body));
   auto summary_chars = static_cast<int>(counted_chars(summary));
+  auto n = [](int v) { return with_thousands(v); };
   if (body_chars > limits.body_max_chars)
-    errors.push_back({"body", "正文不超过 " + std::to_string(limits.body_max_chars) + " 字（现 " +
-                                  std::to_string(body_chars) + " 字）"});
-  std::string about = "约 " + std::to_string(limits.summary_chars) + " 字（" +
-                      std::to_string(summary_min_chars(limits)) + " 至 " + std::to_string(summary_max_chars(limits)) +
-                      " 字）";
+    errors.push_back({"body", "正文 " + n(body_chars) + " 字，超出上限 " + n(limits.body_max_chars) + " 字，请删减 " +
+                                  n(body_chars - limits.body_max_chars) + " 字"});
+  int lo = summary_min_chars(limits), hi = summary_max_chars(limits);
+  std::string about = "约 " + n(limits.summary_chars) + " 字（" + n(lo) + " 至 " + n(hi) + " 字）";
   if (summary_chars == 0) {
     if (body_chars > limits.summary_threshold_chars)
-      errors.push_back(
-          {"summary", "正文超过 " + std::to_string(limits.summary_threshold_chars) + " 字时须附摘要，" + about});
-  } else if (summary_chars < summary_min_chars(limits) || summary_chars > summary_max_chars(limits)) {
-    errors.push_back({"summary", "摘要须" + about + "（现 " + std::to_string(summary_chars) + " 字）"});
+      errors.push_back({"summary", "正文超过 " + n(limits.summary_threshold_chars) + " 字时须附摘要，" + about});
+  } else if (summary_chars > hi) {
+    errors.push_back({"summary", "摘要 " + n(summary_chars) + " 字，须" + about + "，请删减 " + n(summary_chars - hi) + " 字"});
+  } else if (summary_chars < lo) {
+    errors.push_back({"summary", "摘要 " + n(summary_chars) + " 字，须" + about + "，请补充 " + n(lo - summary_chars) + " 字"});
   }
   return errors;
 }

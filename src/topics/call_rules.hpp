@@ -3,6 +3,7 @@
 // module checks submissions with text_problems, so the rule lives in one place).
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -40,6 +41,9 @@ size_t counted_chars(std::string_view text);
 // half times that.
 int summary_min_chars(CallLimits const& limits);
 int summary_max_chars(CallLimits const& limits);
+
+// "3,412": a count as messages show it.
+std::string with_thousands(std::int64_t n);
 
 // Every way `body` and `summary` break `limits`, on the fields "body" and "summary": the body is
 // at most body_max_chars; when the body is longer than summary_threshold_chars a summary is

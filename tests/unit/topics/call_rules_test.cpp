@@ -109,8 +109,16 @@ TEST_CASE("text limits of a call at their edges", "[topics][calls][limits]") {
   CHECK(fields(chinese(500), chinese(301)) == V{"summary"});
   auto problems = text_problems(limits, chinese(3001), "");
   REQUIRE(problems.size() == 2);
-  CHECK(problems[0].message == "正文不超过 3000 字（现 3001 字）");
-  CHECK(problems[1].message == "正文超过 1000 字时须附摘要，约 200 字（100 至 300 字）");
+  CHECK(problems[0].message == "正文 3,001 字，超出上限 3,000 字，请删减 1 字");
+  CHECK(problems[1].message == "正文超过 1,000 字时须附摘要，约 200 字（100 至 300 字）");
+  CHECK(text_problems(limits, chinese(1001), chinese(350))[0].message ==
+        "摘要 350 字，须约 200 字（100 至 300 字），请删减 50 字");
+  CHECK(text_problems(limits, chinese(1001), chinese(80))[0].message ==
+        "摘要 80 字，须约 200 字（100 至 300 字），请补充 20 字");
+  CHECK(with_thousands(0) == "0");
+  CHECK(with_thousands(999) == "999");
+  CHECK(with_thousands(1000) == "1,000");
+  CHECK(with_thousands(1234567) == "1,234,567");
 
   limits = {5000, 2000, 300};
   CHECK(fields(chinese(4000), chinese(150)).empty());
