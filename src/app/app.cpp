@@ -7,6 +7,7 @@
 #include "core/json.hpp"
 #include "experts/expert_routes.hpp"
 #include "notifications/notification_routes.hpp"
+#include "topics/call_routes.hpp"
 #include "users/account_gate.hpp"
 #include "users/auth_routes.hpp"
 #include "users/user_routes.hpp"
@@ -70,6 +71,7 @@ App::App(AppConfig config, Clock* clock)
   add_auth_routes(router_, s.auth, s.users, s.tokens, cookie);
   add_user_routes(router_, s.users);
   add_expert_routes(router_, s.experts, s.taxonomy);
+  add_call_routes(router_, s.calls);
 
   s.experts.warm();
   if (auto sealed = s.auth.reseal_totp_keys(); sealed.resealed > 0)

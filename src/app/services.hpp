@@ -11,6 +11,7 @@
 #include "notifications/notification_service.hpp"
 #include "notifications/notifier.hpp"
 #include "storage/database.hpp"
+#include "topics/call_service.hpp"
 #include "users/account_links.hpp"
 #include "users/auth_service.hpp"
 #include "users/password_hasher.hpp"
@@ -46,6 +47,8 @@ struct Services {
 
   ExpertService experts{db, audit, notifier, users, clock, ExpertServiceConfig{config.auth.application_limit_per_hour}};
   TaxonomyService taxonomy{db, audit, clock};
+
+  CallService calls{db, audit, notifier, taxonomy, clock};
 };
 
 }  // namespace zhiku

@@ -93,6 +93,19 @@ struct Expert {
   std::optional<std::string> highlight;  // search snippet (list results with q only)
 };
 
+// What later modules may know of an expert to name them and to check who they are (topics: the
+// lead's title and age for the eligibility rules, the account to notify): no contact data.
+struct ExpertBrief {
+  Id id = 0;
+  std::string name;
+  std::string organization;
+  std::optional<std::string> title;
+  std::optional<std::string> academician;  // "CAS" | "CAE"
+  std::optional<int> birth_year;
+  ExpertStatus status = ExpertStatus::pending;
+  std::optional<Id> user_id;
+};
+
 // Where a record came from, for the record and the audit log.
 enum class ExpertSource { created, application, import };
 std::string_view to_string(ExpertSource s);

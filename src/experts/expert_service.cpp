@@ -121,6 +121,10 @@ std::optional<Id> ExpertService::expert_of_user(storage::Connection& c, Id user_
   return store_.find_id_by_user(c, user_id);
 }
 
+std::optional<ExpertBrief> ExpertService::brief(storage::Connection& c, Id id) const {
+  return store_.find_brief(c, id);
+}
+
 void ExpertService::check_conflicts_access(storage::Connection& c, Actor const& actor, Id expert_id) const {
   if (auto d = why_not_manage_conflicts(actor.who(), expert_id, own_expert_id(c, actor))) throw Error::denied(*d);
   if (!store_.exists(c, expert_id)) throw Error::not_found(kExpertNotFound);

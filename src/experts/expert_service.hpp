@@ -107,6 +107,9 @@ class ExpertService {
   std::vector<Conflict> conflicts(Actor const& actor, Id expert_id) const;
   // The expert profile linked to the account `user_id` (AccountLinks). Any connection.
   std::optional<Id> expert_of_user(storage::Connection& c, Id user_id) const;
+  // What later modules may know of expert `id` (name, organisation, title, status, account), or
+  // nullopt. Any connection (inside a write: the writer's).
+  std::optional<ExpertBrief> brief(storage::Connection& c, Id id) const;
 
   // Curators' use cases. Throw Error{not_found}, Error{invalid_argument} with field errors,
   // Error{precondition_failed} on a stale version, Error{conflict} for a transition not allowed

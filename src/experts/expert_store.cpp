@@ -187,6 +187,24 @@ std::optional<Id> ExpertStore::find_id_by_user(storage::Connection& c, Id user_i
   return c.query_one(kSql, storage::first_column<Id>, user_id);
 }
 
+std::optional<ExpertBrief> ExpertStore::find_brief(storage::Connection& c, Id id) const {
+  constexpr char kSql[] =
+      "SELECT id, name, organization, title, academician, birth_year, status, user_id FROM experts WHERE id = ?";
+  auto s = c.prepare(kSql);
+  bind_all(s, id);
+  if (!s.step()) return std::nullopt;
+  ExpertBrief b;
+  b.id = s.int64(0);
+  b.name = s.text(1);
+  b.organization = s.text(2);
+  b.title = s.opt_text(3);
+  b.academician = s.opt_text(4);
+  if (!s.is_null(5)) b.birth_year = s.int32(5);
+  b.status = expert_status_from_string(s.text_view(6)).value_or(ExpertStatus::pending);
+  b.user_id = s.opt_int64(7);
+  return b;
+}
+
 bool ExpertStore::exists(storage::Connection& c, Id id) const {
   constexpr char kSql[] = "SELECT 1 FROM experts WHERE id = ?";
   return c.has_row(kSql, id);

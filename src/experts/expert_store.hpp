@@ -54,6 +54,8 @@ class ExpertStore {
   // The expert with employment, fields, pools and stats, or nullopt.
   std::optional<Expert> find(storage::Connection& c, Id id) const;
   std::optional<Id> find_id_by_user(storage::Connection& c, Id user_id) const;
+  // The few columns of an ExpertBrief, or nullopt.
+  std::optional<ExpertBrief> find_brief(storage::Connection& c, Id id) const;
   bool exists(storage::Connection& c, Id id) const;
   // Some expert with this normalised e-mail / phone (the lowest id), or nullopt.
   std::optional<Id> find_by_email_norm(storage::Connection& c, std::string const& email_norm) const;

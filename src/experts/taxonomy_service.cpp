@@ -168,4 +168,17 @@ void TaxonomyService::delete_pool(Actor const& actor, Id id) {
   });
 }
 
+std::vector<NamedRef> TaxonomyService::field_refs(storage::Connection& c, std::vector<Id> const& ids) const {
+  std::vector<NamedRef> out;
+  for (Id id : ids)
+    if (auto f = store_.find_field(c, id)) out.push_back({f->id, f->name});
+  return out;
+}
+
+std::vector<Id> TaxonomyService::field_and_descendants(storage::Connection& c, Id id) const {
+  return store_.field_and_descendants(c, id);
+}
+
+bool TaxonomyService::field_exists(storage::Connection& c, Id id) const { return store_.field_exists(c, id); }
+
 }  // namespace zhiku

@@ -48,6 +48,13 @@ class TaxonomyService {
   void delete_field(Actor const& actor, Id id);
 
   std::vector<Pool> pools() const;
+
+  // ---- for later modules naming fields (any connection; inside a write, the writer's)
+  // The fields `ids` with their names, in that order (ids that name no field are left out).
+  std::vector<NamedRef> field_refs(storage::Connection& c, std::vector<Id> const& ids) const;
+  // `id` and every field below it; empty when `id` names no field.
+  std::vector<Id> field_and_descendants(storage::Connection& c, Id id) const;
+  bool field_exists(storage::Connection& c, Id id) const;
   Pool create_pool(Actor const& actor, Pool const& p);
   Pool update_pool(Actor const& actor, Id id, std::int64_t version, PoolPatch const& p);
   // Error{conflict} while the pool has members.

@@ -76,6 +76,13 @@ bool TaxonomyStore::is_ancestor_or_self(storage::Connection& c, Id ancestor, Id 
   return c.has_row(kSql, id, ancestor);
 }
 
+std::vector<Id> TaxonomyStore::field_and_descendants(storage::Connection& c, Id id) const {
+  constexpr char kSql[] =
+      "WITH RECURSIVE sub(id) AS (SELECT id FROM fields WHERE id = ? UNION SELECT f.id FROM fields f JOIN sub ON "
+      "f.parent_id = sub.id) SELECT id FROM sub";
+  return c.query_all(kSql, storage::first_column<Id>, id);
+}
+
 bool TaxonomyStore::field_exists(storage::Connection& c, Id id) const {
   constexpr char kSql[] = "SELECT 1 FROM fields WHERE id = ?";
   return c.has_row(kSql, id);

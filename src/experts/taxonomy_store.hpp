@@ -26,6 +26,8 @@ class TaxonomyStore {
   // True when `ancestor` is `id` or one of its ancestors.
   bool is_ancestor_or_self(storage::Connection& c, Id ancestor, Id id) const;
   bool field_exists(storage::Connection& c, Id id) const;
+  // `id` and every field below it (empty when `id` names no field).
+  std::vector<Id> field_and_descendants(storage::Connection& c, Id id) const;
 
   // Every pool with its member count, ordered by sort then id.
   std::vector<Pool> pools(storage::Connection& c) const;

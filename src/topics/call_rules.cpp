@@ -3,6 +3,7 @@
 
 #include <set>
 
+#include "core/char_count.hpp"
 #include "core/json.hpp"
 #include "topics/topic_rules.hpp"
 
@@ -47,8 +48,8 @@ std::vector<FieldError> validate_call(CallDetails const& d) {
     errors.push_back({"field_ids", "学科领域不能重复"});
   auto opens = parse_iso(d.opens_at);
   auto closes = parse_iso(d.closes_at);
-  if (!opens) errors.push_back({"opens_at", "须为 ISO 8601 时间，如 2026-03-01T00:00:00Z"});
-  if (!closes) errors.push_back({"closes_at", "须为 ISO 8601 时间，如 2026-03-31T15:59:59Z"});
+  if (!opens) errors.push_back({"opens_at", "开始时间须为 ISO 8601 时间，如 2026-03-01T00:00:00Z"});
+  if (!closes) errors.push_back({"closes_at", "截止时间须为 ISO 8601 时间，如 2026-03-31T15:59:59Z"});
   if (opens && closes && !(*opens < *closes)) errors.push_back({"closes_at", "截止时间须晚于开始时间"});
   auto const& l = d.limits;
   if (l.body_max_chars < 100 || l.body_max_chars > 100000)
@@ -84,20 +85,6 @@ CallStage next_stage(CallStage stage, CallAction action) {
                         std::move(allowed));
 }
 
-size_t counted_chars(std::string_view text) {
-  size_t n = 0;
-  for (size_t i = 0; i < text.size();) {
-    auto c = static_cast<unsigned char>(text[i]);
-    size_t len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-    bool space = (len == 1 && (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v')) ||
-                 text.substr(i, len) == "\u3000" || text.substr(i, len) == "\u00A0" ||
-                 text.substr(i, len) == "\u2028" || text.substr(i, len) == "\u2029";
-    if (!space) ++n;
-    i += len;
-  }
-  return n;
-}
-
 int summary_min_chars(CallLimits const& limits) { return limits.summary_chars / 2; }
 int summary_max_chars(CallLimits const& limits) { return limits.summary_chars + limits.summary_chars / 2; }
 
@@ -113,8 +100,8 @@ std::string with_thousands(std::int64_t n) {
 
 std::vector<FieldError> text_problems(CallLimits const& limits, std::string_view body, std::string_view summary) {
   std::vector<FieldError> errors;
-  auto body_chars = static_cast<int>(counted_chars(body));
-  auto summary_chars = static_cast<int>(counted_chars(summary));
+  auto body_chars = static_cast<int>(count_markdown_chars(body));
+  auto summary_chars = static_cast<int>(count_plain_chars(summary));
   auto n = [](int v) { return with_thousands(v); };
   if (body_chars > limits.body_max_chars)
     errors.push_back({"body", "正文 " + n(body_chars) + " 字，超出上限 " + n(limits.body_max_chars) + " 字，请删减 " +

@@ -32,11 +32,6 @@ std::vector<FieldError> validate_call(CallDetails const& d);
 CallStage next_stage(CallStage stage, CallAction action);
 std::vector<CallAction> allowed_call_actions(CallStage stage);
 
-// Characters as the limits count them: Unicode code points other than white space (so line
-// breaks and the indentation of Markdown do not count; punctuation and markup do). `text` is
-// valid UTF-8.
-size_t counted_chars(std::string_view text);
-
 // The summary a call accepts: about limits.summary_chars, meaning between half and one and a
 // half times that.
 int summary_min_chars(CallLimits const& limits);
@@ -45,7 +40,8 @@ int summary_max_chars(CallLimits const& limits);
 // "3,412": a count as messages show it.
 std::string with_thousands(std::int64_t n);
 
-// Every way `body` and `summary` break `limits`, on the fields "body" and "summary": the body is
+// Every way `body` and `summary` break `limits`, on the fields "body" and "summary", counted as
+// core/char_count.hpp counts (the body as Markdown, the summary as plain text): the body is
 // at most body_max_chars; when the body is longer than summary_threshold_chars a summary is
 // required; a summary given is within summary_min_chars…summary_max_chars. Pure.
 std::vector<FieldError> text_problems(CallLimits const& limits, std::string_view body, std::string_view summary);

@@ -85,6 +85,22 @@ std::optional<TopicSort> topic_sort_from_string(std::string_view s) {
 
 bool is_open(TopicStatus s) { return s != TopicStatus::concluded && s != TopicStatus::cancelled; }
 
+void TopicPatch::apply_to(TopicDetails& d) const {
+  auto has = [&](char const* key) { return present.count(key) > 0; };
+  auto const& v = values;
+  if (has("title")) d.title = v.title;
+  if (has("description")) d.description = v.description;
+  if (has("field_ids")) d.field_ids = v.field_ids;
+  if (has("source")) d.source = v.source;
+  if (has("department_id")) d.department_id = v.department_id;
+  if (has("proposed_by_expert_id")) d.proposed_by_expert_id = v.proposed_by_expert_id;
+  if (has("priority")) d.priority = v.priority;
+  if (has("budget_yuan")) d.budget_yuan = v.budget_yuan;
+  if (has("application_deadline")) d.application_deadline = v.application_deadline;
+  if (has("midterm_due")) d.midterm_due = v.midterm_due;
+  if (has("due_date")) d.due_date = v.due_date;
+}
+
 bool TopicApplication::team_confirmed() const {
   return std::all_of(members.begin(), members.end(),
                      [](ApplicationMember const& m) { return m.answer == MemberAnswer::confirmed; });

@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -129,6 +130,14 @@ struct TopicDetails {
   std::optional<std::string> application_deadline;
   std::optional<std::string> midterm_due;
   std::optional<std::string> due_date;
+};
+
+// An edit: the keys in `present` (API names: "title", "field_ids", "due_date" …) take their value
+// from `values`; the others stay.
+struct TopicPatch {
+  TopicDetails values;
+  std::set<std::string> present;
+  void apply_to(TopicDetails& d) const;
 };
 
 struct Topic {

@@ -324,6 +324,15 @@ std::pair<std::vector<Topic>, std::int64_t> TopicStore::list(storage::Connection
   return out;
 }
 
+std::vector<std::pair<TopicStatus, std::int64_t>> TopicStore::count_by_status(storage::Connection& c) const {
+  constexpr char kSql[] = "SELECT status, count(*) FROM topics GROUP BY status";
+  std::vector<std::pair<TopicStatus, std::int64_t>> out;
+  auto s = c.prepare(kSql);
+  while (s.step())
+    if (auto status = topic_status_from_string(s.text_view(0))) out.emplace_back(*status, s.int64(1));
+  return out;
+}
+
 std::vector<Topic> TopicStore::in_statuses(storage::Connection& c, std::vector<TopicStatus> const& statuses) const {
   constexpr char kSql[] =
       "SELECT * FROM topic_rows WHERE ? LIKE '%,' || status || ',%' ORDER BY year, length(code), code";

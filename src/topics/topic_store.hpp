@@ -67,6 +67,8 @@ class TopicStore {
   std::optional<Id> find_id_by_code(storage::Connection& c, std::string const& code) const;
   // One page of topics for `f`, and the total.
   std::pair<std::vector<Topic>, std::int64_t> list(storage::Connection& c, TopicListFilter const& f) const;
+  // How many topics each status has (statuses without topics left out).
+  std::vector<std::pair<TopicStatus, std::int64_t>> count_by_status(storage::Connection& c) const;
   // Every open topic in `statuses` (for the overdue list and the midterm batch), by code.
   std::vector<Topic> in_statuses(storage::Connection& c, std::vector<TopicStatus> const& statuses) const;
 

@@ -79,12 +79,18 @@ TEST_CASE("a call is published from a draft and closed once published", "[topics
   CHECK_THROWS_AS(next_stage(CallStage::closed, CallAction::publish), Error);
 }
 
-TEST_CASE("characters are counted without white space", "[topics][calls]") {
-  CHECK(counted_chars("") == 0);
-  CHECK(counted_chars("城市 治理\n") == 4);
-  CHECK(counted_chars("　全角空格\u3000") == 4);
-  CHECK(counted_chars("**加粗** and 5G") == 11);
-  CHECK(counted_chars(chinese(1000)) == 1000);
+TEST_CASE("call limits count the body as Markdown and the summary as plain text", "[topics][calls][limits]") {
+  CallLimits limits;  // 3000, a summary of about 200 when longer than 1000
+  // Markdown syntax in the body is not counted: 3,000 characters in bold and under a heading fit.
+  CHECK(text_problems(limits, "# " + chinese(10) + "\n\n**" + chinese(2990) + "**", chinese(200)).empty());
+  auto over = text_problems(limits, "**" + chinese(3001) + "**", chinese(200));
+  REQUIRE(over.size() == 1);
+  CHECK(over[0].message == "正文 3,001 字，超出上限 3,000 字，请删减 1 字");
+  // A summary is plain text: its asterisks count (300 + 2 = 302 > 300).
+  auto summary = text_problems(limits, chinese(1500), "**" + chinese(300));
+  REQUIRE(summary.size() == 1);
+  CHECK(summary[0].field == "summary");
+  CHECK(summary[0].message == "摘要 302 字，须约 200 字（100 至 300 字），请删减 2 字");
 }
 
 TEST_CASE("text limits of a call at their edges", "[topics][calls][limits]") {
