@@ -10,6 +10,7 @@ import 'element-plus/theme-chalk/base.css'
 import 'element-plus/theme-chalk/el-message.css'
 import 'element-plus/theme-chalk/el-message-box.css'
 import './styles.css'
+import './print/print.css'
 
 document.documentElement.lang = currentLocale()
 

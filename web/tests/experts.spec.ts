@@ -1,27 +1,31 @@
 // Small pure pieces of the expert pages: filters in the address bar, the form's clean-up.
 import { describe, expect, it } from 'vitest'
-import { apiFilters, emptyFilters, filtersFromQuery, queryFromFilters } from '@/pages/experts/expertFilters'
+import { apiFilters, EXPERT_FILTERS, EXPERT_SORTS } from '@/pages/experts/expertFilters'
+import { defaultFilters, readListAddress, writeListAddress } from '@/composables/useListState'
 import { applicationFromDraft, cleanExpertInput, emptyExpertInput, expertToInput } from '@/pages/experts/expertForm'
 import type { Expert } from '@/api/experts'
 
 describe('expert list filters', () => {
+  const config = { filters: EXPERT_FILTERS, sort: { default: '', allowed: EXPERT_SORTS } }
   it('round-trip through the address bar', () => {
-    const f = { ...emptyFilters(), q: '城市治理', pool_id: 3, status: 'active' as const, stale: true, academician: 'CAS' as const }
-    const query = queryFromFilters(f)
-    expect(query).toEqual({ q: '城市治理', pool_id: '3', status: 'active', stale: 'true', academician: 'CAS' })
-    expect(filtersFromQuery(query as Record<string, string>)).toEqual(f)
+    const filters = { ...defaultFilters(config), q: '城市治理', pool_id: 3, status: 'active' as const, stale: true, academician: 'CAS' as const }
+    const query = writeListAddress({ filters, sort: '-birth_year', page: 2, pageSize: 20 }, config)
+    expect(query).toEqual({ q: '城市治理', pool_id: '3', status: 'active', stale: 'true', academician: 'CAS', sort: '-birth_year', page: '2' })
+    expect(readListAddress(query as Record<string, string>, config)).toEqual({ filters, sort: '-birth_year', page: 2, pageSize: 20 })
   })
 
   it('ignore values that are not valid', () => {
-    const f = filtersFromQuery({ status: 'deleted', pool_id: 'x', field_id: '-2', category: 'mars' })
-    expect(f.status).toBe('')
-    expect(f.pool_id).toBeNull()
-    expect(f.field_id).toBeNull()
-    expect(f.category).toBe('')
+    const a = readListAddress({ status: 'deleted', pool_id: 'x', field_id: '-2', category: 'mars', sort: 'salary', page: '-1' }, config)
+    expect(a.filters.status).toBe('')
+    expect(a.filters.pool_id).toBeNull()
+    expect(a.filters.field_id).toBeNull()
+    expect(a.filters.category).toBe('')
+    expect(a.sort).toBe('')
+    expect(a.page).toBe(1)
   })
 
   it('send no stale filter unless it is checked', () => {
-    expect(apiFilters(emptyFilters()).stale).toBeNull()
+    expect(apiFilters(defaultFilters(config), '').stale).toBeNull()
   })
 })
 

@@ -99,6 +99,20 @@ export interface RequestOptions {
   /** 'json' (default) parses the answer; 'text' returns it as a string. */
   responseType?: 'json' | 'text'
   signal?: AbortSignal
+  /** Filled with what the answer says about itself (the server's request id, for a printed copy's reader line). */
+  meta?: ResponseMeta
+}
+
+export interface ResponseMeta {
+  /** X-Request-Id of the answer: the id the server logged the request under. */
+  requestId?: string
+}
+
+let lastReadId = ''
+
+/** The request id of the latest successful GET: what a page printed with Ctrl+P was read by. */
+export function lastReadRequestId(): string {
+  return lastReadId
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
@@ -198,6 +212,9 @@ export async function request<T>(method: string, path: string, options: RequestO
 
   if (response.status === 401) unauthorizedHandler?.(path)
   if (!response.ok) throw await errorFrom(response)
+  const requestId = response.headers.get('X-Request-Id') ?? ''
+  if (options.meta) options.meta.requestId = requestId
+  if (upper === 'GET' && requestId) lastReadId = requestId
   if (response.status === 204) return undefined as T
   const text = await response.text()
   if (options.responseType === 'text') return text as T
@@ -214,7 +231,7 @@ export async function request<T>(method: string, path: string, options: RequestO
 }
 
 export const api = {
-  get: <T>(path: string, query?: Query, signal?: AbortSignal) => request<T>('GET', path, { query, signal }),
+  get: <T>(path: string, query?: Query, signal?: AbortSignal, meta?: ResponseMeta) => request<T>('GET', path, { query, signal, meta }),
   post: <T>(path: string, json?: unknown, query?: Query) => request<T>('POST', path, { json, query }),
   patch: <T>(path: string, json: unknown) => request<T>('PATCH', path, { json }),
   put: <T>(path: string, json: unknown) => request<T>('PUT', path, { json }),

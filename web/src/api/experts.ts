@@ -1,5 +1,5 @@
 // The expert pool: /experts, /expert-applications.
-import { api, buildUrl, request } from './client'
+import { api, buildUrl, request, type ResponseMeta } from './client'
 import type { Answer, QueryOf, RequestBody, Schemas } from './contract'
 
 export type Expert = Schemas['Expert']
@@ -27,7 +27,7 @@ export type ExpertQuery = QueryOf<'listExperts'>
 export type ExpertFilters = Omit<ExpertQuery, 'page' | 'page_size' | 'facets'>
 export type ExpertSort = NonNullable<ExpertQuery['sort']>
 
-export const listExperts = (query: ExpertQuery) => api.get<Answer<'listExperts'>>('/experts', query)
+export const listExperts = (query: ExpertQuery, meta?: ResponseMeta) => api.get<Answer<'listExperts'>>('/experts', query, undefined, meta)
 
 /** Active experts by name or organisation (not oneself), for naming one; experts and staff. */
 export const lookupExperts = (q: string, limit?: number, signal?: AbortSignal) =>
@@ -35,7 +35,7 @@ export const lookupExperts = (q: string, limit?: number, signal?: AbortSignal) =
 
 export const createExpert = (input: ExpertInput) => api.post<Answer<'createExpert'>>('/experts', input)
 
-export const getExpert = (id: number) => api.get<Answer<'getExpert'>>(`/experts/${id}`)
+export const getExpert = (id: number, meta?: ResponseMeta) => api.get<Answer<'getExpert'>>(`/experts/${id}`, undefined, undefined, meta)
 
 export const updateExpert = (id: number, patch: RequestBody<'updateExpert'>) =>
   api.patch<Answer<'updateExpert'>>(`/experts/${id}`, patch)

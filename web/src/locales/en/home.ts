@@ -17,6 +17,15 @@ const en: typeof zh = {
     pendingExperts: 'Awaiting approval',
     staleExperts: 'Profiles to confirm',
   },
+  homeCards: {
+    queueTitle: 'Experts awaiting review ({n})',
+    toQueue: 'Review',
+    poolTitle: 'The pool',
+    toPool: 'Open the pool',
+    toProfile: 'View profile',
+    confirmProfile: 'Your profile was last confirmed over two years ago: please check and confirm it.',
+    confirmedOn: 'Profile confirmed on {at}',
+  },
 }
 
 export default en

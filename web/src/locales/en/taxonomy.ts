@@ -32,6 +32,15 @@ const en: typeof zh = {
     none: 'No pools yet',
     confirmDelete: 'Delete the pool “{name}”?',
   },
+  taxonomyAudit: {
+    field: 'Field',
+    pool: 'Pool',
+    parent: 'Parent field',
+    fieldCreate: 'Field created',
+    fieldUpdate: 'Field changed',
+    fieldDelete: 'Field deleted',
+    poolDelete: 'Pool deleted',
+  },
 }
 
 export default en

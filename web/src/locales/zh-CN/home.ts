@@ -16,4 +16,13 @@ export default {
     pendingExperts: '待审核专家',
     staleExperts: '档案待确认专家',
   },
+  homeCards: {
+    queueTitle: '待审核专家（{n}）',
+    toQueue: '去审核',
+    poolTitle: '专家库概况',
+    toPool: '进入专家库',
+    toProfile: '查看档案',
+    confirmProfile: '您的档案已超过两年未确认，请核对后确认。',
+    confirmedOn: '档案确认于 {at}',
+  },
 }

@@ -31,4 +31,13 @@ export default {
     none: '暂无专家库',
     confirmDelete: '确定删除专家库“{name}”吗？',
   },
+  taxonomyAudit: {
+    field: '学科领域',
+    pool: '专家库',
+    parent: '上级领域',
+    fieldCreate: '新增学科领域',
+    fieldUpdate: '修改学科领域',
+    fieldDelete: '删除学科领域',
+    poolDelete: '删除专家库',
+  },
 }

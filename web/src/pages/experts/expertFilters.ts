@@ -1,6 +1,7 @@
-// The expert list's filters <-> the address bar, so a filtered list can be linked and reloaded.
-import type { LocationQuery, LocationQueryRaw } from 'vue-router'
+// The expert list's filters as they live in the address (useListState): a filtered list can be
+// linked and reloaded, and 返回列表 comes back to it.
 import type { Academician, Category, ExpertFilters, ExpertSort, ExpertStatus } from '@/api/experts'
+import { param, type Params } from '@/composables/useListState'
 
 export interface FilterForm {
   q: string
@@ -13,56 +14,25 @@ export interface FilterForm {
   status: ExpertStatus | ''
   organization: string
   stale: boolean
-  sort: ExpertSort | ''
 }
 
-export function emptyFilters(): FilterForm {
-  return {
-    q: '',
-    field_id: null,
-    title: '',
-    category: '',
-    country: '',
-    academician: '',
-    pool_id: null,
-    status: '',
-    organization: '',
-    stale: false,
-    sort: '',
-  }
+export const EXPERT_FILTERS: Params<FilterForm> = {
+  q: param.text(),
+  field_id: param.id(),
+  title: param.text(),
+  category: param.oneOf(['domestic', 'overseas'] as const, ''),
+  country: param.text(),
+  academician: param.oneOf(['CAS', 'CAE', 'any', 'none'] as const, ''),
+  pool_id: param.id(),
+  status: param.oneOf(['pending', 'active', 'suspended', 'retired'] as const, ''),
+  organization: param.text(),
+  stale: param.flag(),
 }
 
-function str(v: unknown): string {
-  const s = Array.isArray(v) ? v[0] : v
-  return typeof s === 'string' ? s : ''
-}
-
-function id(v: unknown): number | null {
-  const n = Number(str(v))
-  return Number.isInteger(n) && n > 0 ? n : null
-}
-
-export function filtersFromQuery(query: LocationQuery): FilterForm {
-  const f = emptyFilters()
-  f.q = str(query.q)
-  f.field_id = id(query.field_id)
-  f.title = str(query.title)
-  const category = str(query.category)
-  if (category === 'domestic' || category === 'overseas') f.category = category
-  f.country = str(query.country)
-  const ac = str(query.academician)
-  if (ac === 'CAS' || ac === 'CAE' || ac === 'any' || ac === 'none') f.academician = ac
-  f.pool_id = id(query.pool_id)
-  const status = str(query.status)
-  if (status === 'pending' || status === 'active' || status === 'suspended' || status === 'retired') f.status = status
-  f.organization = str(query.organization)
-  f.stale = str(query.stale) === 'true'
-  f.sort = str(query.sort) as ExpertSort | ''
-  return f
-}
+export const EXPERT_SORTS: readonly ExpertSort[] = ['relevance', 'name', '-name', 'birth_year', '-birth_year', 'updated_at', '-updated_at']
 
 /** The filters as the API takes them (empty ones left out by the client). */
-export function apiFilters(f: FilterForm): ExpertFilters {
+export function apiFilters(f: FilterForm, sort: string): ExpertFilters {
   return {
     q: f.q.trim(),
     field_id: f.field_id,
@@ -74,15 +44,6 @@ export function apiFilters(f: FilterForm): ExpertFilters {
     status: f.status,
     organization: f.organization.trim(),
     stale: f.stale ? true : null,
-    sort: f.sort,
+    sort: sort as ExpertSort | '',
   }
-}
-
-export function queryFromFilters(f: FilterForm): LocationQueryRaw {
-  const out: LocationQueryRaw = {}
-  for (const [k, v] of Object.entries(apiFilters(f))) {
-    if (v === null || v === undefined || v === '') continue
-    out[k] = String(v)
-  }
-  return out
 }

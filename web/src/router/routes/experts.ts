@@ -11,6 +11,18 @@ export default defineArea({
       component: () => import('@/pages/public/ApplyPage.vue'),
       meta: { public: true, title: 'apply.title' },
     },
+    {
+      path: '/experts/print',
+      name: 'experts-print',
+      component: () => import('@/pages/experts/ExpertListPrintPage.vue'),
+      meta: { roles: READERS, title: 'experts.printTitle' },
+    },
+    {
+      path: '/experts/:id(\\d+)/print',
+      name: 'expert-print',
+      component: () => import('@/pages/experts/ExpertPrintPage.vue'),
+      meta: { roles: STAFF, title: 'expert.printFormTitle' },
+    },
   ],
   shell: [
     {
