@@ -100,6 +100,18 @@ function serverAuditActions(): string[] {
     }
   }
   walk(root)
+  const enums = new Map<string, string[]>()
+  for (const f of files.map((c) => c.replace(/\.cpp$/, '.hpp'))) {
+    let text = ''
+    try {
+      text = readFileSync(f, 'utf8')
+    } catch {
+      continue
+    }
+    for (const m of text.matchAll(/enum class (\w+)Action \{([^}]*)\}/g)) {
+      enums.set(m[1]!.replace(/[A-Z]/g, (c, i) => (i ? '_' : '') + c.toLowerCase()), m[2]!.split(',').map((v) => v.trim()).filter(Boolean))
+    }
+  }
   const out = new Set<string>()
   for (const f of files) {
     const lines = readFileSync(f, 'utf8').split('\n')
@@ -108,7 +120,13 @@ function serverAuditActions(): string[] {
       const call = lines.slice(i, i + 3).join(' ')
       const literal = /record\([^"]*?"([a-z_]+\.[a-z_]+)"/.exec(call)
       if (literal) out.add(literal[1]!)
-      else if (/"expert\." \+/.test(call)) for (const a of ['approve', 'reject', 'suspend', 'reinstate', 'retire']) out.add(`expert.${a}`)
+      else if (/"([a-z_]+)\." \+/.test(call)) {
+        // "call." + to_string(action): every value of the module's enum class CallAction.
+        const prefix = /"([a-z_]+)\." \+/.exec(call)![1]!
+        const values = enums.get(prefix)
+        if (!values) throw new Error(`no enum class for the actions of ${prefix} (${f})`)
+        for (const a of values) out.add(`${prefix}.${a}`)
+      }
       else {
         const before = [...lines.slice(Math.max(0, i - 15), i).join(' ').matchAll(/"([a-z_]+\.[a-z_]+)"/g)].map((m) => m[1]!)
         before.forEach((a) => out.add(a))
