@@ -6,6 +6,7 @@
 #include "audit/audit_routes.hpp"
 #include "core/json.hpp"
 #include "experts/expert_routes.hpp"
+#include "experts/taxonomy_routes.hpp"
 #include "notifications/notification_routes.hpp"
 #include "topics/call_routes.hpp"
 #include "users/account_gate.hpp"
@@ -70,7 +71,8 @@ App::App(AppConfig config, Clock* clock)
   add_notification_routes(router_, s.notifications);
   add_auth_routes(router_, s.auth, s.users, s.tokens, cookie);
   add_user_routes(router_, s.users);
-  add_expert_routes(router_, s.experts, s.taxonomy);
+  add_expert_routes(router_, s.experts);
+  add_taxonomy_routes(router_, s.taxonomy);
   add_call_routes(router_, s.calls);
 
   s.experts.warm();

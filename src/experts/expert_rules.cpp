@@ -215,6 +215,21 @@ std::vector<FieldError> validate_profile(ExpertProfile const& p, int current_yea
   return errors;
 }
 
+std::vector<FieldError> validate_query(ExpertQuery const& q) {
+  std::vector<FieldError> errors;
+  auto check = [&](char const* name, std::optional<std::string> const& v) {
+    if (v && utf8_length(*v) > kMaxQueryTextChars)
+      errors.push_back({name, "不能超过 " + std::to_string(kMaxQueryTextChars) + " 个字符"});
+  };
+  check("q", q.q);
+  check("title", q.title);
+  check("category", q.category);
+  check("country", q.country);
+  check("academician", q.academician);
+  check("organization", q.organization);
+  return errors;
+}
+
 std::string stale_cutoff(std::string const& now) {
   // Subtracting years in the text keeps the comparison exact (a 29 February becomes a
   // non-date that still sorts between the 28th and 1 March).

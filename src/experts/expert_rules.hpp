@@ -21,6 +21,12 @@ inline constexpr size_t kMaxPoolsPerExpert = 10;
 inline constexpr size_t kMaxEmployment = 50;
 inline constexpr size_t kMaxBioChars = 4000;
 inline constexpr int kStaleYears = 2;
+inline constexpr size_t kMaxQueryTextChars = 200;  // each text filter of the list and export
+inline constexpr size_t kMaxNoteChars = 1000;      // the note of a transition (审核意见, 原因)
+
+// Every problem with the list's filters (texts longer than kMaxQueryTextChars), each naming its
+// query parameter. Pure.
+std::vector<FieldError> validate_query(ExpertQuery const& q);
 
 // Every problem with `p`, each naming the API field ("employment[1].from"). Also checks the
 // year of birth against `current_year`. Pure.

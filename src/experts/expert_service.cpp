@@ -8,6 +8,7 @@
 #include "core/crypto.hpp"
 #include "core/error.hpp"
 #include "experts/expert_access.hpp"
+#include "experts/expert_json.hpp"
 #include "experts/expert_rules.hpp"
 #include "experts/expert_workflow.hpp"
 #include "experts/spreadsheet.hpp"
@@ -22,35 +23,7 @@ namespace {
 int year_of(std::string const& iso) { return std::stoi(iso.substr(0, 4)); }
 
 // What the audit log keeps of a profile (contact data included: the audit log is for admins).
-Json profile_audit_view(ExpertProfile const& p) {
-  Json j = Json::object();
-  j["name"] = p.name;
-  j["gender"] = p.gender ? Json(*p.gender) : Json();
-  j["birth_year"] = p.birth_year ? Json(*p.birth_year) : Json();
-  j["title"] = p.title ? Json(*p.title) : Json();
-  j["position"] = p.position ? Json(*p.position) : Json();
-  j["organization"] = p.organization;
-  j["department"] = p.department ? Json(*p.department) : Json();
-  Json jobs = Json::array();
-  for (auto const& e : p.employment) {
-    Json job = Json::object();
-    job["organization"] = e.organization;
-    job["from"] = e.from;
-    job["to"] = e.to ? Json(*e.to) : Json();
-    jobs.push_back(std::move(job));
-  }
-  j["employment"] = std::move(jobs);
-  j["field_ids"] = p.field_ids;
-  j["keywords"] = p.keywords;
-  j["category"] = p.category;
-  j["country"] = p.country ? Json(*p.country) : Json();
-  j["academician"] = p.academician ? Json(*p.academician) : Json();
-  j["pool_ids"] = p.pool_ids;
-  j["phone"] = p.phone ? Json(*p.phone) : Json();
-  j["email"] = p.email ? Json(*p.email) : Json();
-  j["bio"] = p.bio;
-  return j;
-}
+Json profile_audit_view(ExpertProfile const& p) { return profile_json(p, /*with_contact=*/true); }
 
 constexpr char kExpertNotFound[] = "专家不存在";
 constexpr char kNoOwnRecord[] = "您的账号尚未关联专家档案，请联系协调员";
@@ -177,6 +150,7 @@ Expert ExpertService::get_mine(Actor const& actor) const {
 }
 
 ExpertList ExpertService::list(Actor const&, ExpertQuery const& q) const {
+  Error::throw_if_any(validate_query(q));
   std::string match;
   if (q.q) {
     match = storage::fts_query_for(*q.q);

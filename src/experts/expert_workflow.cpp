@@ -1,7 +1,9 @@
 // The table and its questions; everything here is pure.
 #include "experts/expert_workflow.hpp"
 
+#include "core/text.hpp"
 #include "experts/expert_access.hpp"
+#include "experts/expert_rules.hpp"
 
 namespace zhiku::expert_workflow {
 
@@ -55,6 +57,8 @@ Transition check(ExpertStatus status, ExpertAction action, Principal const& who,
   Transition t = *find(status, action);
   if (t.needs_reason && note.empty())
     throw Error::invalid_field("note", "「" + std::string(label_of(action)) + "」须填写原因");
+  if (utf8_length(note) > kMaxNoteChars)
+    throw Error::invalid_field("note", "说明不能超过 " + std::to_string(kMaxNoteChars) + " 个字符");
   return t;
 }
 
