@@ -10,6 +10,7 @@ packages=(
   libsodium-dev libssl-dev libtomlplusplus-dev libcli11-dev libspdlog-dev libxlsxwriter-dev
   libzip-dev libpugixml-dev libcmark-gfm-dev libcmark-gfm-extensions-dev liblemon-dev
   nodejs npm wrk curl chromium fonts-noto-cjk
+  poppler-utils libicu-dev
 )
 missing=()
 for p in "${packages[@]}"; do
