@@ -255,6 +255,14 @@ Json expert_page_json(ExpertList const& list, http::Page const& page, Principal 
   for (auto const& e : list.items) items.push_back(expert_to_json(e, who));
   Json j = http::page_json(page, std::move(items), list.total);
   if (list.facets) j["facets"] = facets_to_json(*list.facets);
+  if (list.searched) {
+    Json searched = Json::object();
+    searched["q"] = list.searched->text;
+    searched["in"] = Json::array({"name", "organization", "keywords", "bio"});
+    searched["fields"] = list.searched->fields;
+    searched["field_count"] = list.searched->field_count;
+    j["searched"] = std::move(searched);
+  }
   return j;
 }
 

@@ -160,8 +160,18 @@ ExpertList ExpertService::list(Actor const&, ExpertQuery const& q) const {
   // One read transaction so the count and the page agree.
   storage::Transaction tx(*c, storage::Transaction::Mode::deferred);
   std::string const cutoff = stale_cutoff(clock_.now_iso());
-  auto page = store_.list(*c, q, match, cutoff);
   ExpertList out;
+  std::vector<Id> match_fields;
+  if (q.q) {
+    // 人工智能 also finds the experts filed under the field 人工智能 and the fields below it.
+    SearchScope scope{trim_text(*q.q), taxonomy_.fields_named(*c, trim_text(*q.q)), 0};
+    for (auto const& f : scope.fields)
+      for (Id id : taxonomy_.field_and_descendants(*c, f.id))
+        if (std::find(match_fields.begin(), match_fields.end(), id) == match_fields.end()) match_fields.push_back(id);
+    scope.field_count = match_fields.size();
+    out.searched = std::move(scope);
+  }
+  auto page = store_.list(*c, q, match, cutoff, match_fields);
   out.total = page.total;
   out.facets = std::move(page.facets);
   out.items.reserve(page.rows.size());

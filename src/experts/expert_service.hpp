@@ -58,10 +58,19 @@ struct ApplicationStatus {
   std::string submitted_at;
 };
 
+// What a search looked in, so the list can say so: the text in name, organisation, keywords
+// and biography, and the experts of the fields the text names (with their descendants).
+struct SearchScope {
+  std::string text;
+  std::vector<NamedRef> fields;  // the fields whose name (or code) the text matched
+  std::size_t field_count = 0;   // those fields and their descendants
+};
+
 struct ExpertList {
   std::vector<Expert> items;
   std::int64_t total = 0;
   std::optional<ExpertFacets> facets;
+  std::optional<SearchScope> searched;  // with q
 };
 
 struct ImportOutcome {

@@ -2,6 +2,7 @@
 #include "experts/expert_store.hpp"
 
 #include <algorithm>
+#include <unordered_set>
 #include <variant>
 
 #include "experts/expert_rules.hpp"
@@ -221,7 +222,7 @@ std::optional<Id> ExpertStore::find_by_phone_norm(storage::Connection& c, std::s
 }
 
 ExpertPage ExpertStore::list(storage::Connection& c, ExpertQuery const& q, std::string const& fts_match,
-                             std::string const& stale_cutoff) const {
+                             std::string const& stale_cutoff, std::vector<Id> const& match_fields) const {
   // FTS5 finds and scores the matches of q (weighting name, organisation, keywords and
   // biography 10:2:5:1); the in-memory index filters, orders and pages them, or the whole pool
   // without q.
@@ -233,6 +234,7 @@ ExpertPage ExpertStore::list(storage::Connection& c, ExpertQuery const& q, std::
   constexpr char kSnippet[] =
       "SELECT snippet(experts_fts, -1, char(2), char(3), '\xE2\x80\xA6', 16) FROM experts_fts "
       "WHERE experts_fts MATCH ? AND rowid = ?";
+  constexpr char kInField[] = "SELECT expert_id FROM expert_fields WHERE field_id = ?";
 
   index_.sync(c);
   ExpertIndex::Resolved resolved{{}, stale_cutoff};
@@ -247,6 +249,18 @@ ExpertPage ExpertStore::list(storage::Connection& c, ExpertQuery const& q, std::
     auto s = c.prepare(kMatches);
     bind_all(s, fts_match);
     while (s.step()) matches.push_back({s.real(1), s.int64(0)});
+    if (!match_fields.empty()) {
+      // Experts of a field the text names rank after every text match.
+      std::unordered_set<Id> seen;
+      double worst = 0;
+      for (auto const& m : matches) {
+        seen.insert(m.id);
+        worst = std::max(worst, m.score);
+      }
+      for (Id field : match_fields)
+        for (Id id : c.query_all(kInField, storage::first_column<Id>, field))
+          if (seen.insert(id).second) matches.push_back({worst + 1.0, id});
+    }
   }
   auto selection = index_.select(q, resolved, search ? &matches : nullptr);
 

@@ -64,8 +64,10 @@ class ExpertStore {
   // One page of the list for `q`. `fts_match` is the safe MATCH expression for q.text (empty:
   // no full-text condition; the caller answers an empty result for a q with no searchable
   // term). `stale_cutoff` is the ISO time before which a profile is stale.
+  // `match_fields`: with a search, experts in any of these fields match too (after the text
+  // matches, without a snippet).
   ExpertPage list(storage::Connection& c, ExpertQuery const& q, std::string const& fts_match,
-                  std::string const& stale_cutoff) const;
+                  std::string const& stale_cutoff, std::vector<Id> const& match_fields = {}) const;
 
   // Loads the list's in-memory index now rather than on the first list request.
   void warm(storage::Connection& c) const { index_.sync(c); }

@@ -83,6 +83,15 @@ std::vector<Id> TaxonomyStore::field_and_descendants(storage::Connection& c, Id 
   return c.query_all(kSql, storage::first_column<Id>, id);
 }
 
+std::vector<NamedRef> TaxonomyStore::fields_named(storage::Connection& c, std::string const& text) const {
+  constexpr char kSql[] =
+      "SELECT id, name FROM fields WHERE name = ?1 OR lower(code) = lower(?1) "
+      "OR (length(?1) >= 2 AND instr(name, ?1) > 0) "
+      "OR (length(?1) >= 3 AND instr(lower(name_en), lower(?1)) > 0) ORDER BY sort, id LIMIT 20";
+  return c.query_all(
+      kSql, [](storage::Statement& s) { return NamedRef{s.int64(0), s.text(1)}; }, text);
+}
+
 bool TaxonomyStore::field_exists(storage::Connection& c, Id id) const {
   constexpr char kSql[] = "SELECT 1 FROM fields WHERE id = ?";
   return c.has_row(kSql, id);

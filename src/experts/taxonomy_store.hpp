@@ -28,6 +28,9 @@ class TaxonomyStore {
   bool field_exists(storage::Connection& c, Id id) const;
   // `id` and every field below it (empty when `id` names no field).
   std::vector<Id> field_and_descendants(storage::Connection& c, Id id) const;
+  // The fields a search text names (at most 20, by sort then id): the name or code equals it,
+  // or, for a text of two characters or more, the name (or English name, from three) holds it.
+  std::vector<NamedRef> fields_named(storage::Connection& c, std::string const& text) const;
 
   // Every pool with its member count, ordered by sort then id.
   std::vector<Pool> pools(storage::Connection& c) const;

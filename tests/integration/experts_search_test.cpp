@@ -96,6 +96,23 @@ TEST_CASE("experts are found in Chinese, filtered, sorted and paged", "[integrat
     CHECK(list("q=" + enc("\"*) OR"))["total"] == 0);  // FTS syntax is text, never an error
     CHECK(list("q=" + enc("!!!"))["total"] == 0);
   }
+  SECTION("a search also finds the experts of the field it names, and says what it searched") {
+    // 李海 never writes 人工智能 but is filed under it: the search and the field filter agree.
+    auto r = list("q=" + enc("人工智能"));
+    CHECK(names_of(r) == std::vector<std::string>{"孙智", "李海"});  // the text match ranks first
+    CHECK(r["total"] == list("field_id=" + std::to_string(ai))["total"]);
+    CHECK(r["searched"]["q"] == "人工智能");
+    CHECK(r["searched"]["in"] == Json::array({"name", "organization", "keywords", "bio"}));
+    REQUIRE(r["searched"]["fields"].size() >= 1);
+    CHECK(r["searched"]["fields"][0]["id"] == ai);
+    CHECK(r["searched"]["field_count"].get<int>() >= 1);
+    // A parent field's name finds the experts of the fields below it.
+    auto civil_search = list("q=" + enc("土木建筑工程") + "&sort=birth_year");
+    CHECK(names_of(civil_search) == std::vector<std::string>{"赵城", "周建", "吴海"});
+    // Filters still apply to the field matches.
+    CHECK(names_of(list("q=" + enc("人工智能") + "&category=overseas")) == std::vector<std::string>{"李海"});
+    CHECK_FALSE(list("category=overseas").contains("searched"));
+  }
   SECTION("search combines with filters and other sorts") {
     CHECK(names_of(list("q=" + enc("城市") + "&category=overseas")) == std::vector<std::string>{"吴海"});
     CHECK(names_of(list("q=" + enc("城市") + "&sort=-birth_year")) == std::vector<std::string>{"吴海", "赵城"});
