@@ -8,6 +8,7 @@
 #include "experts/expert_routes.hpp"
 #include "experts/taxonomy_routes.hpp"
 #include "notifications/notification_routes.hpp"
+#include "proposals/proposal_routes.hpp"
 #include "topics/call_routes.hpp"
 #include "users/account_gate.hpp"
 #include "users/auth_routes.hpp"
@@ -74,6 +75,7 @@ App::App(AppConfig config, Clock* clock)
   add_expert_routes(router_, s.experts);
   add_taxonomy_routes(router_, s.taxonomy);
   add_call_routes(router_, s.calls);
+  add_proposal_routes(router_, s.proposals);
 
   s.experts.warm();
   if (auto sealed = s.auth.reseal_totp_keys(); sealed.resealed > 0)

@@ -10,6 +10,7 @@
 #include "experts/taxonomy_service.hpp"
 #include "notifications/notification_service.hpp"
 #include "notifications/notifier.hpp"
+#include "proposals/proposal_service.hpp"
 #include "storage/database.hpp"
 #include "topics/call_service.hpp"
 #include "users/account_links.hpp"
@@ -49,6 +50,8 @@ struct Services {
   TaxonomyService taxonomy{db, audit, clock};
 
   CallService calls{db, audit, notifier, taxonomy, clock};
+
+  ProposalService proposals{db, audit, notifier, experts, taxonomy, calls, clock};
 };
 
 }  // namespace zhiku

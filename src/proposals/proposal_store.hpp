@@ -1,0 +1,90 @@
+// SQL of proposals: the working copy (row, texts, authors, fields), the frozen versions with their
+// attachment lists, the history the authors see, and the lists. Rows ↔ structs only: who may see
+// or change what is ProposalService's business. Every function takes the caller's connection.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "proposals/proposal.hpp"
+#include "storage/connection.hpp"
+
+namespace zhiku {
+
+// Who is asking a list, as the list's visibility rule needs it (ProposalService fills it in).
+struct ProposalViewer {
+  std::optional<Id> expert_id;  // the caller's own expert profile: their proposals as an author
+  bool coordinator = false;     // every proposal sent in
+  bool leader = false;          // reviewed and decided ones
+  bool admin = false;           // sent in, not restricted
+};
+
+// One row of a list or of the screening queue.
+struct ProposalRow {
+  Id id = 0;
+  ProposalKind kind = ProposalKind::suggestion;
+  ProposalStatus status = ProposalStatus::draft;
+  Sensitivity sensitivity = Sensitivity::internal;
+  std::string title;
+  std::optional<Id> call_id;
+  std::optional<Id> topic_id;
+  std::int64_t body_chars = 0;
+  std::int64_t current_version = 0;
+  std::int64_t attachment_count = 0;
+  std::optional<std::string> submitted_at;
+  std::string created_at;
+  std::string updated_at;
+  std::vector<Id> author_ids;
+};
+
+struct ProposalListFilter {
+  bool mine = false;
+  std::optional<ProposalKind> kind;
+  std::vector<ProposalStatus> statuses;
+  std::optional<Id> call_id;
+  std::optional<Id> topic_id;
+  std::optional<Sensitivity> sensitivity;
+  std::vector<Id> field_ids;  // any of these (the service adds a field's descendants)
+  std::optional<int> year;  // of the first submission (of creation for drafts)
+  std::optional<std::string> match;  // an FTS5 query for proposals_fts (already quoted)
+  bool oldest_first = false;        // by submission time (the screening queue)
+  int offset = 0;
+  int limit = 20;
+};
+
+class ProposalStore {
+ public:
+  // Inserts a draft with its texts, authors and fields. Returns its id.
+  Id insert(storage::Connection& c, ProposalContent const& content, std::int64_t body_chars, std::optional<Id> created_by,
+            std::string const& now) const;
+  // Replaces the working copy when `version` is current; false when it is stale (nothing written).
+  bool update(storage::Connection& c, Id id, std::int64_t version, ProposalContent const& content,
+              std::int64_t body_chars, std::string const& now) const;
+
+  // The working copy with its author and field ids and its attachments (names are the service's).
+  std::optional<Proposal> find(storage::Connection& c, Id id) const;
+  // Whether the expert is one of the proposal's authors.
+  bool is_author(storage::Connection& c, Id id, Id expert_id) const;
+
+  // Moves the status (and the note the authors see). `submitted_at` is set when given.
+  void set_status(storage::Connection& c, Id id, ProposalStatus to, std::optional<std::string> const& note,
+                  std::string const& now) const;
+  // Freezes version `v.number` with its attachment list and moves the proposal to `submitted`
+  // with it as its current version, in the order the schema's triggers require.
+  void freeze(storage::Connection& c, ProposalVersion const& v, std::vector<Attachment> const& attachments,
+              std::string const& now) const;
+
+  std::vector<ProposalVersion> versions(storage::Connection& c, Id id) const;  // without content
+  std::optional<ProposalVersion> version(storage::Connection& c, Id id, std::int64_t number) const;
+
+  void add_event(storage::Connection& c, Id id, ProposalEvent const& e) const;
+  std::vector<ProposalEvent> events(storage::Connection& c, Id id) const;
+
+  // One page of proposals `viewer` may see that match `f`, and the total.
+  std::pair<std::vector<ProposalRow>, std::int64_t> list(storage::Connection& c, ProposalViewer const& viewer,
+                                                        ProposalListFilter const& f) const;
+};
+
+}  // namespace zhiku
