@@ -25,14 +25,20 @@ await run('experts', async (page) => {
   await page.fill('[data-testid=expert-search]', '城市');
   await page.click('[data-testid=expert-search-submit]');
   await page.waitForFunction(() => document.querySelector('[data-testid=experts-table]')?.textContent.includes('欧阳明'));
-  // The status filter says how many of these matches each status would keep.
-  await page.click('[data-testid=expert-filter-status]');
-  const options = await page.locator('[data-testid=expert-filter-status-option]').allTextContents();
-  const activeOption = options.find((o) => o.trim().startsWith('在库')) ?? '';
-  const counted = Number((activeOption.match(/（(\d+)）/) ?? [])[1]);
+  // The list opens on 在库; each status tab says how many of these matches it would keep.
+  await page.waitForSelector('[data-testid=expert-status-tab-active].is-active');
+  const tabCount = async (s) => Number(((await page.textContent(`[data-testid=expert-status-tab-${s}]`)).match(/（(\d+)）/) ?? [])[1]);
   const shown = await page.locator('[data-testid=experts-table] [data-testid=status-active]').count();
-  expect(counted >= 1 && counted === shown, `在库 option counts ${activeOption}, the table shows ${shown} active`);
-  await page.keyboard.press('Escape');
+  const rows = await page.locator('[data-testid=experts-table] tbody tr').count();
+  const counted = await tabCount('active');
+  expect(counted >= 1 && counted === shown && rows === shown, `在库 tab counts ${counted}, the table shows ${shown} active of ${rows}`);
+  const all = await tabCount('all');
+  expect(all === counted + (await tabCount('pending')) + (await tabCount('suspended')) + (await tabCount('retired')), '全部 is the sum');
+  // The search says where it looked: the text's columns and the fields it named.
+  const searched = await page.textContent('[data-testid=expert-searched]');
+  expect(searched.includes('城市') && searched.includes('姓名'), `the search says what it searched: ${searched}`);
+  await page.click('[data-testid=expert-status-tab-all]');
+  await page.waitForURL(/status=all/);
 
   await page.goto(`${BASE_URL}/experts/import`);
   await page.setInputFiles('[data-testid=import-file] input[type=file], input[type=file]', path.join(fixtures, 'experts_sample.xlsx'));

@@ -75,8 +75,8 @@ await run('patterns', async (page) => {
     await page.waitForURL(/\/experts\/\d+$/);
   }
 
-  // ---- list state in the address
-  await page.goto(`${BASE_URL}/experts`);
+  // ---- list state in the address (全部: the three are pending)
+  await page.goto(`${BASE_URL}/experts?status=all`);
   await page.fill('[data-testid=expert-search]', '模式');
   await page.click('[data-testid=expert-search-submit]');
   await page.waitForURL(/q=%E6%A8%A1%E5%BC%8F|q=模式/);
@@ -147,10 +147,10 @@ await run('patterns', async (page) => {
   await page.waitForURL(new RegExp(`/experts/${expertId}$`));
 
   // ---- print views
-  await page.goto(`${BASE_URL}/experts?q=${encodeURIComponent('模式')}`);
+  await page.goto(`${BASE_URL}/experts?status=all&q=${encodeURIComponent('模式')}`);
   await page.waitForSelector('[data-testid=expert-link]');
   await page.click('[data-testid=expert-print-list]');
-  await page.waitForURL(/\/experts\/print\?q=/);
+  await page.waitForURL(/\/experts\/print\?.*q=/);
   await page.waitForSelector('[data-testid=print-row]');
   expect((await page.locator('[data-testid=print-row]').count()) === 3, 'the list prints the three experts');
   await waitForText(page, '[data-testid=print-reader]', '打印人：王协调');
@@ -166,7 +166,7 @@ await run('patterns', async (page) => {
   for (const s of ['专家信息登记表', NAMES[0], ORG, '工作经历', '本人签字']) expect(formPdf.text.includes(s), `the form has ${s}`);
 
   // Ctrl+P on the list itself: no shell, no filters, no pager; the table whole.
-  await page.goto(`${BASE_URL}/experts?q=${encodeURIComponent('模式')}`);
+  await page.goto(`${BASE_URL}/experts?status=all&q=${encodeURIComponent('模式')}`);
   await page.waitForSelector('[data-testid=expert-link]');
   await page.emulateMedia({ media: 'print' });
   // What Ctrl+P does before it lays the page out (page.pdf alone does not send it).

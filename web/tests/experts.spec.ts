@@ -8,20 +8,30 @@ import type { Expert } from '@/api/experts'
 describe('expert list filters', () => {
   const config = { filters: EXPERT_FILTERS, sort: { default: '', allowed: EXPERT_SORTS } }
   it('round-trip through the address bar', () => {
-    const filters = { ...defaultFilters(config), q: '城市治理', pool_id: 3, status: 'active' as const, stale: true, academician: 'CAS' as const }
+    const filters = { ...defaultFilters(config), q: '城市治理', pool_id: 3, status: 'pending' as const, stale: true, academician: 'CAS' as const }
     const query = writeListAddress({ filters, sort: '-birth_year', page: 2, pageSize: 20 }, config)
-    expect(query).toEqual({ q: '城市治理', pool_id: '3', status: 'active', stale: 'true', academician: 'CAS', sort: '-birth_year', page: '2' })
+    expect(query).toEqual({ q: '城市治理', pool_id: '3', status: 'pending', stale: 'true', academician: 'CAS', sort: '-birth_year', page: '2' })
     expect(readListAddress(query as Record<string, string>, config)).toEqual({ filters, sort: '-birth_year', page: 2, pageSize: 20 })
   })
 
   it('ignore values that are not valid', () => {
     const a = readListAddress({ status: 'deleted', pool_id: 'x', field_id: '-2', category: 'mars', sort: 'salary', page: '-1' }, config)
-    expect(a.filters.status).toBe('')
+    expect(a.filters.status).toBe('active')
     expect(a.filters.pool_id).toBeNull()
     expect(a.filters.field_id).toBeNull()
     expect(a.filters.category).toBe('')
     expect(a.sort).toBe('')
     expect(a.page).toBe(1)
+  })
+
+  it('open on 在库, and 全部 sends no status filter', () => {
+    const d = defaultFilters(config)
+    expect(d.status).toBe('active')
+    expect(apiFilters(d, '').status).toBe('active')
+    expect(writeListAddress({ filters: d, sort: '', page: 1, pageSize: 20 }, config)).toEqual({})
+    const all = { ...d, status: 'all' as const }
+    expect(writeListAddress({ filters: all, sort: '', page: 1, pageSize: 20 }, config)).toEqual({ status: 'all' })
+    expect(apiFilters(all, '').status).toBe('')
   })
 
   it('send no stale filter unless it is checked', () => {

@@ -92,7 +92,11 @@ const en: typeof zh = {
     },
   },
   experts: {
-    searchPlaceholder: 'Search name, organisation, keywords, biography',
+    searchPlaceholder: 'Search name, organisation, keywords, biography, field',
+    statusAll: 'All',
+    searchedText: 'Searched “{q}” in name, organisation, keywords and biography',
+    searchedFields: ', and the experts filed under {fields} (with sub-fields: {n} fields)',
+    searchedNoFields: '; no field has that name',
     fieldFilter: 'Field (with sub-fields)',
     academicianAny: 'Any academician',
     academicianNone: 'Not an academician',

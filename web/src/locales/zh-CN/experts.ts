@@ -91,7 +91,11 @@ export default {
     },
   },
   experts: {
-    searchPlaceholder: '搜索姓名、单位、研究方向、简介',
+    searchPlaceholder: '搜索姓名、单位、研究方向、简介、学科领域',
+    statusAll: '全部',
+    searchedText: '在姓名、单位、研究方向、简介中搜索“{q}”',
+    searchedFields: '，并包括学科领域 {fields} 的专家（含下级领域，共 {n} 个领域）',
+    searchedNoFields: '；没有名称相符的学科领域',
     fieldFilter: '学科领域（含下级）',
     academicianAny: '院士（全部）',
     academicianNone: '非院士',

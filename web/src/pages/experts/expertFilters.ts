@@ -11,7 +11,8 @@ export interface FilterForm {
   country: string
   academician: Academician | 'any' | 'none' | ''
   pool_id: number | null
-  status: ExpertStatus | ''
+  /** 在库 unless the clerk picks another tab; 'all' lists every status. */
+  status: ExpertStatus | 'all'
   organization: string
   stale: boolean
 }
@@ -24,14 +25,17 @@ export const EXPERT_FILTERS: Params<FilterForm> = {
   country: param.text(),
   academician: param.oneOf(['CAS', 'CAE', 'any', 'none'] as const, ''),
   pool_id: param.id(),
-  status: param.oneOf(['pending', 'active', 'suspended', 'retired'] as const, ''),
+  status: param.oneOf(['pending', 'active', 'suspended', 'retired', 'all'] as const, 'active'),
   organization: param.text(),
   stale: param.flag(),
 }
 
 export const EXPERT_SORTS: readonly ExpertSort[] = ['relevance', 'name', '-name', 'birth_year', '-birth_year', 'updated_at', '-updated_at']
 
-/** The filters as the API takes them (empty ones left out by the client). */
+/** The status tabs above the list, in this order (全部 last). */
+export const STATUS_TABS: readonly (ExpertStatus | 'all')[] = ['active', 'pending', 'suspended', 'retired', 'all']
+
+/** The filters as the API takes them (empty ones left out by the client; 全部 = no status filter). */
 export function apiFilters(f: FilterForm, sort: string): ExpertFilters {
   return {
     q: f.q.trim(),
@@ -41,7 +45,7 @@ export function apiFilters(f: FilterForm, sort: string): ExpertFilters {
     country: f.country.trim(),
     academician: f.academician,
     pool_id: f.pool_id,
-    status: f.status,
+    status: f.status === 'all' ? '' : f.status,
     organization: f.organization.trim(),
     stale: f.stale ? true : null,
     sort: sort as ExpertSort | '',
