@@ -36,6 +36,8 @@ ACCOUNTS
     < bench/gen_experts.sql > data/demo-experts.csv
   "$ZHIKU" --config config/zhiku.toml import experts --db "$DB" --status active data/demo-experts.csv >/dev/null
   rm -f data/demo-experts.csv
+  # Every module's demo records (src/app/demo/): alice's linked profile, topics, calls, proposals…
+  "$ZHIKU" --config config/zhiku.toml demo seed --db "$DB"
   cat <<'INFO'
    demo accounts (user / password):
      admin  / Demo-Root-Guard-2026     (系统管理员, admin)

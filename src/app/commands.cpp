@@ -8,6 +8,7 @@
 #include <CLI/CLI.hpp>
 
 #include "app/app.hpp"
+#include "app/demo/demo.hpp"
 #include "app/services.hpp"
 #include "storage/migrations.hpp"
 
@@ -69,6 +70,11 @@ void add_commands(CLI::App& cli, CommandLine& cmd) {
   import_experts->add_option("--status", cmd.import_status, "status of the imported experts (default pending)")
       ->check(CLI::IsMember({"pending", "active"}));
   import_experts->add_option("--db", cmd.db, "database file (overrides database.path)");
+  auto* demo = cli.add_subcommand("demo", "the demo database");
+  demo->require_subcommand(1);
+  auto* demo_seed = demo->add_subcommand(
+      "seed", "add every module's demo records (after the demo accounts and experts exist; a second run adds nothing)");
+  demo_seed->add_option("--db", cmd.db, "database file (overrides database.path)");
 }
 
 namespace {
@@ -209,6 +215,15 @@ int import_experts(AppConfig const& c, CommandLine const& cmd) {
   return out.plan.errors.empty() ? 0 : 1;
 }
 
+// `zhiku demo seed`: every module's demo records through the services (src/app/demo/).
+int demo_seed(AppConfig const& c) {
+  storage::Database db(c.database);
+  Clock clock;
+  Services services(db, c, clock);
+  for (auto const& line : demo::seed(services)) std::cout << line << "\n";
+  return 0;
+}
+
 }  // namespace
 
 int run_command(CLI::App& cli, CommandLine const& cmd) {
@@ -238,6 +253,7 @@ int run_command(CLI::App& cli, CommandLine const& cmd) {
     if (auto* audit = cli.get_subcommand("audit"); audit->got_subcommand("verify")) return audit_verify(c);
     if (auto* key = cli.get_subcommand("key"); key->got_subcommand("rotate")) return key_rotate(c);
     if (auto* import = cli.get_subcommand("import"); import->got_subcommand("experts")) return import_experts(c, cmd);
+    if (auto* demo = cli.get_subcommand("demo"); demo->got_subcommand("seed")) return demo_seed(c);
   } catch (ConfigError const& e) {
     std::cerr << "configuration error: " << e.what() << "\n";
     return 2;
