@@ -69,11 +69,23 @@ ProposalListFilter filter_of(http::Request const& req) {
     // "" when nothing is searchable (punctuation only): the service then finds nothing.
     f.match = storage::fts_query_for(*v);
   }
+  if (auto v = req.query_param("facets")) f.facets = *v == "true" || *v == "1";
   return f;
 }
 
 Json list_json(http::Request const& req, ProposalList const& list) {
-  return http::page_json(http::page_of(req), Json(list.items), list.total);
+  Json out = http::page_json(http::page_of(req), Json(list.items), list.total);
+  if (list.facets) {
+    Json years = Json::object();
+    for (auto const& [y, n] : list.facets->year) years[std::to_string(y)] = n;
+    Json f = Json::object();
+    f["status"] = list.facets->status;
+    f["kind"] = list.facets->kind;
+    f["sensitivity"] = list.facets->sensitivity;
+    f["year"] = std::move(years);
+    out["facets"] = std::move(f);
+  }
+  return out;
 }
 
 }  // namespace
@@ -169,6 +181,15 @@ void to_json(Json& j, ProposalListItem const& i) {
   j["created_at"] = r.created_at;
   j["updated_at"] = r.updated_at;
   j["authors"] = i.authors;
+  Json dups = Json::array();
+  for (auto const& d : r.duplicates) {
+    Json x = Json::object();
+    x["id"] = d.id;
+    x["title"] = d.title;
+    x["similarity"] = d.similarity;
+    dups.push_back(std::move(x));
+  }
+  j["duplicates"] = std::move(dups);
 }
 
 ProposalContent proposal_content_from_json(Json const& body, ProposalContent const& base) {

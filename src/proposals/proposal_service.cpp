@@ -6,6 +6,7 @@
 #include "core/crypto.hpp"
 #include "core/text.hpp"
 #include "proposals/proposal_content.hpp"
+#include "proposals/proposal_similarity.hpp"
 #include "proposals/proposal_workflow.hpp"
 #include "topics/call_rules.hpp"
 
@@ -255,6 +256,23 @@ void ProposalService::freeze(storage::Connection& c, Actor const& actor, Proposa
   store_.freeze(c, v, p.attachments, v.created_at);
 }
 
+// Possible duplicates for the screening queue: the index finds the proposals sharing the most of
+// a sample of this text's bigrams; the similarity of the whole texts decides.
+void ProposalService::find_duplicates(storage::Connection& c, Proposal const& p) const {
+  constexpr int kCandidates = 30;
+  std::string const query = candidate_query(p.content.body);
+  if (query.empty()) return;
+  TextShingles const mine = shingles_of(p.content.body);
+  std::string const now = clock_.now_iso();
+  for (Id other : store_.search_ids(c, query, kCandidates)) {
+    if (other == p.id) continue;
+    auto body = store_.sent_body(c, other);
+    if (!body) continue;
+    double s = similarity(mine, shingles_of(*body));
+    if (s >= kDuplicateSimilarity) store_.add_duplicate(c, p.id, other, s, now);
+  }
+}
+
 void ProposalService::notify_authors(storage::Connection& c, Proposal const& p, std::string_view kind,
                                      std::string const& title, std::string const& body) const {
   for (auto const& a : authors_of(c, p.content.author_ids))
@@ -275,6 +293,7 @@ ProposalView ProposalService::transition(Actor const& actor, Id id, ProposalActi
         allowed.emplace_back(to_string(a));
       check_submission(c, before, allowed);
       freeze(c, actor, before);
+      find_duplicates(c, before);
       version_number = before.current_version + 1;
     } else {
       std::optional<std::string> status_note;
@@ -355,6 +374,7 @@ ProposalList ProposalService::listed(storage::Connection& c, ProposalViewer cons
   auto [rows, total] = store_.list(c, viewer, f);
   ProposalList out;
   out.total = total;
+  if (f.facets) out.facets = store_.facets(c, viewer, f);
   for (auto& r : rows) {
     ProposalListItem item;
     item.authors = authors_of(c, r.author_ids);
@@ -382,7 +402,9 @@ ProposalList ProposalService::queue(Actor const& actor, ProposalListFilter f) co
   f.mine = false;
   f.statuses = {ProposalStatus::submitted, ProposalStatus::screening};
   f.oldest_first = true;
-  return listed(*c, who.viewer(), f);
+  ProposalList out = listed(*c, who.viewer(), f);
+  for (auto& item : out.items) item.row.duplicates = store_.duplicates(*c, item.row.id);
+  return out;
 }
 
 }  // namespace zhiku

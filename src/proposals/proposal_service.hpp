@@ -55,6 +55,7 @@ struct ProposalListItem {
 struct ProposalList {
   std::vector<ProposalListItem> items;
   std::int64_t total = 0;
+  std::optional<ProposalFacets> facets;  // when the filter asked for them
 };
 
 class ProposalService {
@@ -100,6 +101,7 @@ class ProposalService {
                                         std::optional<Id> author) const;
   void check_submission(storage::Connection& c, Proposal const& p, std::vector<std::string> const& allowed) const;
   void freeze(storage::Connection& c, Actor const& actor, Proposal const& p) const;
+  void find_duplicates(storage::Connection& c, Proposal const& p) const;
   void fill_names(storage::Connection& c, Proposal& p) const;
   std::vector<ProposalAuthor> authors_of(storage::Connection& c, std::vector<Id> const& ids) const;
   void notify_authors(storage::Connection& c, Proposal const& p, std::string_view kind, std::string const& title,

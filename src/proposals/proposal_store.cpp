@@ -2,6 +2,8 @@
 // in the order they require (a version's rows before the proposal records it).
 #include "proposals/proposal_store.hpp"
 
+#include <algorithm>
+
 #include "core/json.hpp"
 
 namespace zhiku {
@@ -58,6 +60,21 @@ std::string statuses_json(std::vector<ProposalStatus> const& statuses) {
   Json j = Json::array();
   for (auto s : statuses) j.push_back(std::string(to_string(s)));
   return j.dump();
+}
+
+// The filters as the list's SQL binds them (text, or NULL for no filter).
+struct ListParams {
+  std::optional<std::string> kind, statuses, sensitivity, fields, year;
+};
+
+ListParams list_params(ProposalListFilter const& f) {
+  ListParams p;
+  if (f.kind) p.kind = std::string(to_string(*f.kind));
+  if (f.sensitivity) p.sensitivity = std::string(to_string(*f.sensitivity));
+  if (!f.statuses.empty()) p.statuses = statuses_json(f.statuses);
+  if (!f.field_ids.empty()) p.fields = ids_json(f.field_ids);
+  if (f.year) p.year = std::to_string(*f.year);
+  return p;
 }
 
 ProposalVersion version_from_row(storage::Statement& s, bool with_content) {
@@ -270,6 +287,68 @@ std::vector<ProposalEvent> ProposalStore::events(storage::Connection& c, Id id) 
   }, id);
 }
 
+std::vector<Id> ProposalStore::search_ids(storage::Connection& c, std::string const& match, int limit) const {
+  constexpr char kSql[] = "SELECT rowid FROM proposals_fts WHERE proposals_fts MATCH ? ORDER BY rank LIMIT ?";
+  return c.query_all(kSql, storage::first_column<Id>, match, static_cast<std::int64_t>(limit));
+}
+
+std::optional<std::string> ProposalStore::sent_body(storage::Connection& c, Id id) const {
+  constexpr char kSql[] =
+      "SELECT t.body FROM proposal_texts t JOIN proposals p ON p.id = t.proposal_id "
+      "WHERE t.proposal_id = ? AND p.current_version > 0 AND p.status NOT IN ('draft', 'withdrawn')";
+  return c.query_one(kSql, storage::first_column<std::string>, id);
+}
+
+void ProposalStore::add_duplicate(storage::Connection& c, Id id, Id other, double similarity,
+                                  std::string const& now) const {
+  constexpr char kSql[] =
+      "INSERT INTO proposal_duplicates (proposal_id, other_id, similarity, found_at) VALUES (?, ?, ?, ?) "
+      "ON CONFLICT (proposal_id, other_id) DO UPDATE SET similarity = excluded.similarity, found_at = excluded.found_at";
+  c.exec(kSql, id, other, similarity, now);
+}
+
+std::vector<PossibleDuplicate> ProposalStore::duplicates(storage::Connection& c, Id id) const {
+  constexpr char kSql[] =
+      "SELECT d.other_id, t.title, d.similarity FROM proposal_duplicates d "
+      "JOIN proposal_texts t ON t.proposal_id = d.other_id WHERE d.proposal_id = ?1 "
+      "UNION ALL SELECT d.proposal_id, t.title, d.similarity FROM proposal_duplicates d "
+      "JOIN proposal_texts t ON t.proposal_id = d.proposal_id WHERE d.other_id = ?1 ORDER BY 3 DESC, 1";
+  auto all = c.query_all(kSql, [](storage::Statement& s) {
+    return PossibleDuplicate{s.int64(0), s.text(1), s.real(2)};
+  }, id);
+  std::vector<PossibleDuplicate> out;
+  for (auto& d : all)
+    if (std::none_of(out.begin(), out.end(), [&](auto const& o) { return o.id == d.id; })) out.push_back(std::move(d));
+  return out;
+}
+
+ProposalFacets ProposalStore::facets(storage::Connection& c, ProposalViewer const& v, ProposalListFilter const& f) const {
+  // Each count leaves its own filter out (binds it NULL): what picking another value would find.
+  constexpr char kStatus[] = "SELECT p.status, count(*)" ZHIKU_PROPOSAL_LIST_FROM "GROUP BY 1";
+  constexpr char kKind[] = "SELECT p.kind, count(*)" ZHIKU_PROPOSAL_LIST_FROM "GROUP BY 1";
+  constexpr char kSensitivity[] = "SELECT p.sensitivity, count(*)" ZHIKU_PROPOSAL_LIST_FROM "GROUP BY 1";
+  constexpr char kYear[] =
+      "SELECT substr(coalesce(p.first_submitted_at, p.created_at), 1, 4), count(*)" ZHIKU_PROPOSAL_LIST_FROM "GROUP BY 1";
+  auto params = list_params(f);
+  auto count = [&](std::string_view sql, auto&& blank, auto&& put) {
+    ListParams p = params;
+    blank(p);
+    auto s = c.prepare(sql);
+    bind_all(s, v.expert_id, v.coordinator, v.leader, v.admin, f.mine, p.kind, p.statuses, f.call_id, f.topic_id,
+             p.sensitivity, p.fields, p.year, f.match);
+    while (s.step()) put(s.text(0), s.int64(1));
+  };
+  ProposalFacets out;
+  count(kStatus, [](ListParams& p) { p.statuses.reset(); }, [&](std::string k, std::int64_t n) { out.status[k] = n; });
+  count(kKind, [](ListParams& p) { p.kind.reset(); }, [&](std::string k, std::int64_t n) { out.kind[k] = n; });
+  count(kSensitivity, [](ListParams& p) { p.sensitivity.reset(); },
+        [&](std::string k, std::int64_t n) { out.sensitivity[k] = n; });
+  count(kYear, [](ListParams& p) { p.year.reset(); }, [&](std::string k, std::int64_t n) {
+    if (k.size() == 4) out.year[std::stoi(k)] = n;
+  });
+  return out;
+}
+
 std::pair<std::vector<ProposalRow>, std::int64_t> ProposalStore::list(storage::Connection& c,
                                                                       ProposalViewer const& v,
                                                                       ProposalListFilter const& f) const {
@@ -279,15 +358,10 @@ std::pair<std::vector<ProposalRow>, std::int64_t> ProposalStore::list(storage::C
   constexpr char kCount[] = "SELECT count(*)" ZHIKU_PROPOSAL_LIST_FROM;
   constexpr char kAuthors[] = "SELECT expert_id FROM proposal_authors WHERE proposal_id = ? ORDER BY position";
 
-  std::optional<std::string> kind, sensitivity, statuses, fields, year;
-  if (f.kind) kind = std::string(to_string(*f.kind));
-  if (f.sensitivity) sensitivity = std::string(to_string(*f.sensitivity));
-  if (!f.statuses.empty()) statuses = statuses_json(f.statuses);
-  if (!f.field_ids.empty()) fields = ids_json(f.field_ids);
-  if (f.year) year = std::to_string(*f.year);
+  auto const p = list_params(f);
   auto bind_filters = [&](storage::Statement& s) {
-    bind_all(s, v.expert_id, v.coordinator, v.leader, v.admin, f.mine, kind, statuses, f.call_id, f.topic_id,
-             sensitivity, fields, year, f.match);
+    bind_all(s, v.expert_id, v.coordinator, v.leader, v.admin, f.mine, p.kind, p.statuses, f.call_id, f.topic_id,
+             p.sensitivity, p.fields, p.year, f.match);
   };
   std::vector<ProposalRow> rows;
   {

@@ -21,6 +21,13 @@ struct ProposalViewer {
   bool admin = false;           // sent in, not restricted
 };
 
+// Another proposal whose text is very like this one's (proposal_similarity.hpp).
+struct PossibleDuplicate {
+  Id id = 0;
+  std::string title;
+  double similarity = 0;
+};
+
 // One row of a list or of the screening queue.
 struct ProposalRow {
   Id id = 0;
@@ -37,6 +44,7 @@ struct ProposalRow {
   std::string created_at;
   std::string updated_at;
   std::vector<Id> author_ids;
+  std::vector<PossibleDuplicate> duplicates;  // the screening queue's rows only
 };
 
 struct ProposalListFilter {
@@ -50,6 +58,7 @@ struct ProposalListFilter {
   std::optional<int> year;  // of the first submission (of creation for drafts)
   std::optional<std::string> match;  // an FTS5 query for proposals_fts (already quoted)
   bool oldest_first = false;        // by submission time (the screening queue)
+  bool facets = false;              // count per status, kind, sensitivity and year too
   int offset = 0;
   int limit = 20;
 };
@@ -81,6 +90,19 @@ class ProposalStore {
 
   void add_event(storage::Connection& c, Id id, ProposalEvent const& e) const;
   std::vector<ProposalEvent> events(storage::Connection& c, Id id) const;
+
+  // ---- possible duplicates
+  // Up to `limit` proposals best matching the FTS5 query `match` (any state; callers filter).
+  std::vector<Id> search_ids(storage::Connection& c, std::string const& match, int limit) const;
+  // The working copy's body of a proposal sent in (not a draft, not withdrawn), or nullopt.
+  std::optional<std::string> sent_body(storage::Connection& c, Id id) const;
+  void add_duplicate(storage::Connection& c, Id id, Id other, double similarity, std::string const& now) const;
+  // Both directions of the pairs `id` is in, most similar first, each other proposal once.
+  std::vector<PossibleDuplicate> duplicates(storage::Connection& c, Id id) const;
+
+  // How many proposals `viewer` may see per status, kind, sensitivity and year, each with the
+  // other filters of `f` applied.
+  ProposalFacets facets(storage::Connection& c, ProposalViewer const& viewer, ProposalListFilter const& f) const;
 
   // One page of proposals `viewer` may see that match `f`, and the total.
   std::pair<std::vector<ProposalRow>, std::int64_t> list(storage::Connection& c, ProposalViewer const& viewer,

@@ -6,6 +6,7 @@
 #include <catch2/catch.hpp>
 
 #include <chrono>
+#include <map>
 #include <set>
 
 #include "app/services.hpp"
@@ -382,4 +383,52 @@ TEST_CASE("restricted proposals stay out of the admin's list; search finds two-c
   CHECK(w.p.coordinator.get("/api/v1/proposals?q=" + enc("安全")).json()["total"] == 1);
   CHECK(w.p.coordinator.get("/api/v1/proposals?sensitivity=restricted").json()["total"] == 1);
   CHECK(w.p.coordinator.get("/api/v1/proposals?status=nonsense").status == 400);
+}
+
+TEST_CASE("the screening queue names possible duplicates; lists count facets", "[integration][proposals]") {
+  ProposalWorld w;
+  auto& alice = w.p.expert_alice;
+  std::string const text =
+      "## 存在问题\n\n老旧小区加装电梯进展缓慢，居民意见难以统一，资金筹措渠道单一。\n\n"
+      "## 对策建议\n\n建立居民协商机制，完善财政补贴政策，引入社会资本参与。";
+  Json first = draft_body();
+  first["body"] = text;
+  Id a = alice.post("/api/v1/proposals", first).json()["id"].get<Id>();
+  REQUIRE(step(alice, a, "submit").status == 200);
+  // bob sends in nearly the same text; carol writes on another theme.
+  Json copy = draft_body();
+  copy["title"] = "加装电梯的几点建议";
+  copy["body"] = "# 存在问题\n老旧小区加装电梯进展缓慢，居民意见难以统一，资金筹措渠道单一。\n"
+                 "# 对策建议\n建立居民协商机制，完善财政补贴政策，鼓励社会资本参与。";
+  Id b = w.p.expert_bob.post("/api/v1/proposals", copy).json()["id"].get<Id>();
+  REQUIRE(step(w.p.expert_bob, b, "submit").status == 200);
+  Json other = draft_body();
+  other["kind"] = "report";
+  other["body"] = "## 存在问题\n\n城市更新中历史街区保护不足，开发强度过高。\n\n## 对策建议\n\n划定保护范围，控制开发强度。";
+  Id c = w.carol.post("/api/v1/proposals", other).json()["id"].get<Id>();
+  REQUIRE(step(w.carol, c, "submit").status == 200);
+
+  auto q = w.p.coordinator.get("/api/v1/proposals/queue").json();
+  REQUIRE(q["total"] == 3);
+  std::map<Id, Json> rows;
+  for (auto const& r : q["items"]) rows[r["id"].get<Id>()] = r;
+  REQUIRE(rows[a]["duplicates"].size() == 1);
+  CHECK(rows[a]["duplicates"][0]["id"] == b);
+  CHECK(rows[b]["duplicates"][0]["id"] == a);
+  CHECK(rows[b]["duplicates"][0]["title"] == "关于推进老旧小区加装电梯的建议");
+  CHECK(rows[b]["duplicates"][0]["similarity"].get<double>() >= 0.6);
+  CHECK(rows[c]["duplicates"].empty());
+
+  // Facets: each count with the other filters applied.
+  auto f = w.p.coordinator.get("/api/v1/proposals?facets=true&kind=suggestion").json();
+  CHECK(f["total"] == 2);
+  CHECK(f["facets"]["kind"]["suggestion"] == 2);
+  CHECK(f["facets"]["kind"]["report"] == 1);
+  CHECK(f["facets"]["status"]["submitted"] == 2);
+  CHECK(f["facets"]["sensitivity"]["internal"] == 2);
+  CHECK(f["facets"]["year"].size() == 1);
+  // An expert's facets count only what they may see (their own).
+  auto mine = w.carol.get("/api/v1/proposals?facets=true").json();
+  CHECK(mine["facets"]["kind"].value("suggestion", 0) == 0);
+  CHECK(mine["facets"]["kind"]["report"] == 1);
 }
