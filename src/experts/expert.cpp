@@ -91,6 +91,8 @@ std::optional<ExpertSort> expert_sort_from_string(std::string_view s) {
   if (s == "relevance") return ExpertSort::relevance;
   if (s == "name") return ExpertSort::name;
   if (s == "-name") return ExpertSort::name_desc;
+  if (s == "name_stroke") return ExpertSort::name_stroke;
+  if (s == "-name_stroke") return ExpertSort::name_stroke_desc;
   if (s == "updated_at") return ExpertSort::updated_at;
   if (s == "-updated_at") return ExpertSort::updated_at_desc;
   if (s == "birth_year") return ExpertSort::birth_year;

@@ -140,7 +140,18 @@ struct Pool {
   std::int64_t member_count = 0;
 };
 
-enum class ExpertSort { relevance, name, name_desc, updated_at, updated_at_desc, birth_year, birth_year_desc };
+// name: by 拼音 (ICU's zh collation); name_stroke: by 姓氏笔画 (zh@collation=stroke).
+enum class ExpertSort {
+  relevance,
+  name,
+  name_desc,
+  name_stroke,
+  name_stroke_desc,
+  updated_at,
+  updated_at_desc,
+  birth_year,
+  birth_year_desc
+};
 std::optional<ExpertSort> expert_sort_from_string(std::string_view s);
 
 // Filters of the expert list and export. Empty optionals do not filter.

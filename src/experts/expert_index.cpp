@@ -6,6 +6,8 @@
 #include <map>
 #include <tuple>
 
+#include "experts/name_order.hpp"
+
 namespace zhiku {
 
 namespace {
@@ -48,6 +50,8 @@ std::vector<ExpertIndex::Row> ExpertIndex::load(storage::Connection& c,
     r.academician = s.opt_text(5);
     r.organization = s.text(6);
     r.name = s.text(7);
+    r.pinyin_key = name_sort_key(r.name, NameOrder::pinyin);
+    r.stroke_key = name_sort_key(r.name, NameOrder::stroke);
     r.updated = time_key(s.text_view(8));
     if (!s.is_null(9)) r.birth_year = s.int32(9);
     r.confirmed = time_key(s.text_view(10));
@@ -233,7 +237,8 @@ ExpertIndex::Selection ExpertIndex::select(ExpertQuery const& q, Resolved const&
     });
   };
   auto score = [](Hit const& h) -> double const& { return h.score; };
-  auto name = [](Hit const& h) -> std::string const& { return h.row->name; };
+  auto pinyin = [](Hit const& h) -> std::string const& { return h.row->pinyin_key; };
+  auto stroke = [](Hit const& h) -> std::string const& { return h.row->stroke_key; };
   auto updated = [](Hit const& h) -> std::int64_t const& { return h.row->updated; };
   // A missing birth year sorts first going up and last going down, as in SQL.
   auto birth_year = [](Hit const& h) -> std::optional<int> const& { return h.row->birth_year; };
@@ -242,10 +247,16 @@ ExpertIndex::Selection ExpertIndex::select(ExpertQuery const& q, Resolved const&
       sort_by(score, false);
       break;
     case ExpertSort::name:
-      sort_by(name, false);
+      sort_by(pinyin, false);
       break;
     case ExpertSort::name_desc:
-      sort_by(name, true);
+      sort_by(pinyin, true);
+      break;
+    case ExpertSort::name_stroke:
+      sort_by(stroke, false);
+      break;
+    case ExpertSort::name_stroke_desc:
+      sort_by(stroke, true);
       break;
     case ExpertSort::updated_at:
       sort_by(updated, false);

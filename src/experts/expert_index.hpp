@@ -68,6 +68,7 @@ class ExpertIndex {
     std::string organization, name;
     std::vector<Id> fields;
     std::vector<Id> other_pools;  // pools 64 and above
+    std::string pinyin_key, stroke_key;  // name_sort_key of the name (name_order.hpp)
   };
   std::vector<Row> load(storage::Connection& c, std::optional<std::vector<Id>> const& ids) const;
   // Which of q's filters `r` fails, as bits (0: it passes them all): the four that have facets

@@ -445,7 +445,9 @@ ExpertQuery expert_query_of(http::Request const& req) {
     q.sort = expert_sort_from_string(*s);
     if (!q.sort)
       throw Error::invalid_field(
-          "sort", "须为 name、-name、updated_at、-updated_at、birth_year、-birth_year 或 relevance 之一");
+          "sort",
+          "须为 name（姓名拼音）、-name、name_stroke（姓氏笔画）、-name_stroke、updated_at、-updated_at、birth_year、"
+          "-birth_year 或 relevance 之一");
   }
   return q;
 }

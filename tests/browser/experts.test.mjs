@@ -39,6 +39,11 @@ await run('experts', async (page) => {
   expect(searched.includes('城市') && searched.includes('姓名'), `the search says what it searched: ${searched}`);
   await page.click('[data-testid=expert-status-tab-all]');
   await page.waitForURL(/status=all/);
+  // 姓氏笔画 is one of the sorts; the address keeps it.
+  await page.click('[data-testid=expert-sort]');
+  await page.click('[data-testid=expert-sort-name_stroke]');
+  await page.waitForURL(/sort=name_stroke/);
+  await page.waitForFunction(() => document.querySelector('[data-testid=experts-table]')?.textContent.includes('欧阳明'));
 
   await page.goto(`${BASE_URL}/experts/import`);
   await page.setInputFiles('[data-testid=import-file] input[type=file], input[type=file]', path.join(fixtures, 'experts_sample.xlsx'));

@@ -149,6 +149,19 @@ TEST_CASE("experts are found in Chinese, filtered, sorted and paged", "[integrat
     CHECK(searched["status"]["pending"] == 1);  // 吴海
     CHECK(p.coordinator.get("/api/v1/experts?facets=maybe").status == 400);
   }
+  SECTION("names sort by pinyin, or by 姓氏笔画 when asked") {
+    // 李 li, 钱 qian, 孙 sun, 吴 wu, 赵 zhao, 周 zhou (code points would put 吴 孙 周 李 赵 钱).
+    CHECK(names_of(list("sort=name")) == std::vector<std::string>{"李海", "钱医", "孙智", "吴海", "赵城", "周建"});
+    CHECK(names_of(list("sort=-name")) == std::vector<std::string>{"周建", "赵城", "吴海", "孙智", "钱医", "李海"});
+    // Strokes: 孙 6, 李 7, 吴 7, 周 8, 赵 9, 钱 10.
+    auto by_strokes = names_of(list("sort=name_stroke"));
+    REQUIRE(by_strokes.size() == 6);
+    CHECK(by_strokes[0] == "孙智");
+    CHECK(std::set<std::string>{by_strokes[1], by_strokes[2]} == std::set<std::string>{"李海", "吴海"});
+    CHECK(std::vector<std::string>(by_strokes.begin() + 3, by_strokes.end()) ==
+          std::vector<std::string>{"周建", "赵城", "钱医"});
+    CHECK(names_of(list("sort=-name_stroke")).front() == "钱医");
+  }
   SECTION("sorting and paging") {
     CHECK(names_of(list("sort=-birth_year&page_size=2")) == std::vector<std::string>{"吴海", "李海"});
     auto page2 = list("sort=birth_year&page=2&page_size=4");

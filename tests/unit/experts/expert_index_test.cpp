@@ -12,6 +12,7 @@
 #include <catch2/catch.hpp>
 
 #include "experts/expert_store.hpp"
+#include "experts/name_order.hpp"
 #include "storage/cjk_tokenizer.hpp"
 #include "storage/database.hpp"
 #include "storage/migrations.hpp"
@@ -81,11 +82,12 @@ std::pair<std::vector<Id>, std::int64_t> reference(storage::Connection& c, Exper
       sql += match.empty() ? " ORDER BY e.updated_at DESC, e.id DESC"
                            : " ORDER BY zhiku_rank(experts_fts, 10.0, 2.0, 5.0, 1.0), e.id";
       break;
+    // SQLite knows no pinyin: the names are ordered by their ICU keys below.
     case ExpertSort::name:
-      sql += " ORDER BY e.name, e.id";
-      break;
     case ExpertSort::name_desc:
-      sql += " ORDER BY e.name DESC, e.id DESC";
+    case ExpertSort::name_stroke:
+    case ExpertSort::name_stroke_desc:
+      sql += " ORDER BY e.id";
       break;
     case ExpertSort::updated_at:
       sql += " ORDER BY e.updated_at, e.id";
@@ -104,6 +106,21 @@ std::pair<std::vector<Id>, std::int64_t> reference(storage::Connection& c, Exper
   storage::bind_list(s, binds);
   std::vector<Id> all;
   while (s.step()) all.push_back(s.int64(0));
+  if (auto sort = q.sort; sort == ExpertSort::name || sort == ExpertSort::name_desc ||
+                          sort == ExpertSort::name_stroke || sort == ExpertSort::name_stroke_desc) {
+    auto order = sort == ExpertSort::name || sort == ExpertSort::name_desc ? NameOrder::pinyin : NameOrder::stroke;
+    bool const descending = sort == ExpertSort::name_desc || sort == ExpertSort::name_stroke_desc;
+    std::vector<std::pair<std::string, Id>> keyed;
+    for (Id id : all)
+      keyed.emplace_back(name_sort_key(*c.query_one("SELECT name FROM experts WHERE id = ?",
+                                                    storage::first_column<std::string>, id),
+                                       order),
+                         id);
+    std::sort(keyed.begin(), keyed.end());
+    if (descending) std::reverse(keyed.begin(), keyed.end());
+    all.clear();
+    for (auto const& [key, id] : keyed) all.push_back(id);
+  }
   auto from = std::min(all.size(), static_cast<std::size_t>(q.offset));
   auto to = std::min(all.size(), from + static_cast<std::size_t>(q.limit));
   return {std::vector<Id>(all.begin() + static_cast<long>(from), all.begin() + static_cast<long>(to)),
@@ -207,7 +224,8 @@ TEST_CASE("the expert list and its facet counts answer what plain SQL answers, f
 
   std::vector<ExpertSort> const sorts = {
       ExpertSort::relevance,       ExpertSort::name,       ExpertSort::name_desc,      ExpertSort::updated_at,
-      ExpertSort::updated_at_desc, ExpertSort::birth_year, ExpertSort::birth_year_desc};
+      ExpertSort::updated_at_desc, ExpertSort::birth_year, ExpertSort::birth_year_desc, ExpertSort::name_stroke,
+      ExpertSort::name_stroke_desc};
   for (int i = 0; i < 500; ++i) {
     ExpertQuery q;
     if (chance(rng, 0.3)) q.q = pick(rng, words).substr(0, chance(rng, 0.5) ? 6 : std::string::npos);

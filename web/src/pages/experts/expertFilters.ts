@@ -30,7 +30,17 @@ export const EXPERT_FILTERS: Params<FilterForm> = {
   stale: param.flag(),
 }
 
-export const EXPERT_SORTS: readonly ExpertSort[] = ['relevance', 'name', '-name', 'birth_year', '-birth_year', 'updated_at', '-updated_at']
+export const EXPERT_SORTS: readonly ExpertSort[] = [
+  'relevance',
+  'name',
+  '-name',
+  'name_stroke',
+  '-name_stroke',
+  'birth_year',
+  '-birth_year',
+  'updated_at',
+  '-updated_at',
+]
 
 /** The status tabs above the list, in this order (全部 last). */
 export const STATUS_TABS: readonly (ExpertStatus | 'all')[] = ['active', 'pending', 'suspended', 'retired', 'all']
