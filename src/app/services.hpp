@@ -37,7 +37,7 @@ struct Services {
   AccountLinks account_links;
 
   PasswordHasher password_hasher{config.auth};
-  UserService users{db, audit, password_hasher, clock, account_links};
+  UserService users{db, audit, password_hasher, clock, account_links, config.auth};
   AuthService auth{db, audit, password_hasher, secret_box, clock, account_links, config.auth};
   TokenService tokens{db, audit, clock};
 

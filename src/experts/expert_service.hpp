@@ -177,6 +177,11 @@ class ExpertService {
               std::string_view action);
   std::optional<Id> own_expert_id(storage::Connection& c, Actor const& actor) const;
   void check_conflicts_access(storage::Connection& c, Actor const& actor, Id expert_id) const;
+  // Whether `actor` may name expert `other` in a declared conflict (what the lookup shows them).
+  bool may_name(storage::Connection& c, Actor const& actor, Id other) const;
+  // Flags for coordinators every other expert sharing p's e-mail or phone (self-service edits and
+  // public applications: see the .cpp), with an audit entry and a notification per new pair.
+  void flag_contact_duplicates(storage::Connection& c, Actor const& actor, Id id, ExpertProfile const& p) const;
 
   storage::Database& db_;
   AuditLog const& audit_;

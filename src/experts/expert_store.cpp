@@ -216,6 +216,26 @@ std::optional<Id> ExpertStore::find_by_email_norm(storage::Connection& c, std::s
   return c.query_one(kSql, storage::first_column<std::optional<Id>>, email_norm).value_or(std::nullopt);
 }
 
+std::optional<Id> ExpertStore::find_other_by_email_norm(storage::Connection& c, std::string const& email_norm,
+                                                        Id self) const {
+  constexpr char kSql[] = "SELECT min(id) FROM experts WHERE email_norm = ? AND id <> ?";
+  return c.query_one(kSql, storage::first_column<std::optional<Id>>, email_norm, self).value_or(std::nullopt);
+}
+
+std::optional<Id> ExpertStore::find_other_by_phone_norm(storage::Connection& c, std::string const& phone_norm,
+                                                        Id self) const {
+  constexpr char kSql[] = "SELECT min(id) FROM experts WHERE phone_norm = ? AND id <> ?";
+  return c.query_one(kSql, storage::first_column<std::optional<Id>>, phone_norm, self).value_or(std::nullopt);
+}
+
+bool ExpertStore::flag_duplicate(storage::Connection& c, Id expert_id, Id other_expert_id, std::string_view field,
+                                 std::string const& now) const {
+  constexpr char kSql[] =
+      "INSERT OR IGNORE INTO expert_duplicate_flags (expert_id, other_expert_id, field, created_at) VALUES (?, ?, ?, ?)";
+  c.exec(kSql, expert_id, other_expert_id, std::string(field), now);
+  return c.changes() > 0;
+}
+
 std::optional<Id> ExpertStore::find_by_phone_norm(storage::Connection& c, std::string const& phone_norm) const {
   constexpr char kSql[] = "SELECT min(id) FROM experts WHERE phone_norm = ?";
   return c.query_one(kSql, storage::first_column<std::optional<Id>>, phone_norm).value_or(std::nullopt);

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -60,6 +61,13 @@ class ExpertStore {
   // Some expert with this normalised e-mail / phone (the lowest id), or nullopt.
   std::optional<Id> find_by_email_norm(storage::Connection& c, std::string const& email_norm) const;
   std::optional<Id> find_by_phone_norm(storage::Connection& c, std::string const& phone_norm) const;
+  // The lowest id of an expert other than `self` with this normalised e-mail / phone, or nullopt.
+  std::optional<Id> find_other_by_email_norm(storage::Connection& c, std::string const& email_norm, Id self) const;
+  std::optional<Id> find_other_by_phone_norm(storage::Connection& c, std::string const& phone_norm, Id self) const;
+  // Records that `expert_id` and `other_expert_id` share their `field` ("email" or "phone"), for
+  // coordinators to resolve. False when that pair was flagged already.
+  bool flag_duplicate(storage::Connection& c, Id expert_id, Id other_expert_id, std::string_view field,
+                      std::string const& now) const;
 
   // One page of the list for `q`. `fts_match` is the safe MATCH expression for q.text (empty:
   // no full-text condition; the caller answers an empty result for a q with no searchable

@@ -50,31 +50,18 @@ AuthService::AuthService(storage::Database& db, AuditLog const& audit, PasswordH
       clock_(clock),
       links_(links),
       config_(std::move(config)),
-      account_throttle_(ThrottleRule{config_.login_max_failures, config_.login_lockout_seconds,
-                                     config_.login_failure_window_minutes}),
-      address_throttle_(ThrottleRule{config_.login_max_failures_per_address, config_.login_lockout_seconds,
-                                     config_.login_failure_window_minutes}) {}
+      throttle_(sign_in_rules(config_.login_max_failures, config_.login_max_failures_per_address,
+                              config_.login_lockout_seconds, config_.login_failure_window_minutes)) {}
 
 User AuthService::with_links(storage::Connection& c, User u) const {
   links_.fill(c, u);
   return u;
 }
 
-void AuthService::check_not_locked(storage::Connection& c, std::string const& username,
-                                   std::string const& address) const {
-  auto now = clock_.now();
-  int seconds = std::max(account_throttle_.locked_for(c, user_throttle_key(username), now),
-                         address_throttle_.locked_for(c, address_throttle_key(address), now));
-  if (seconds > 0) throw locked_out(seconds);
-}
-
-void AuthService::record_failure(storage::Connection& c, std::optional<Id> user_id, std::string const& username,
-                                 Actor const& actor, std::string_view action, std::string_view reason) const {
-  auto now = clock_.now();
-  account_throttle_.record_failure(c, user_throttle_key(username), now);
-  address_throttle_.record_failure(c, address_throttle_key(actor.meta.client_address), now);
+void AuthService::audit_failure(storage::Connection& c, std::optional<Id> user_id, std::string const& username,
+                                Actor const& actor, std::string_view action, std::string_view reason) const {
   Json diff = Json::object();
-  diff["username"] = username.substr(0, 64);
+  if (user_id) diff["username"] = username.substr(0, 64);
   diff["reason"] = reason;
   // Recorded as the anonymous caller it was: a failure proves nobody's identity.
   audit_.record(c, Actor::anonymous(actor.meta), action, "user", user_id, diff);
@@ -122,20 +109,33 @@ SignedIn AuthService::login(Actor const& actor, LoginAttempt const& attempt) {
   std::optional<UserWithSecrets> row;
   {
     auto c = db_.read();
-    check_not_locked(*c, attempt.username, actor.meta.client_address);
     row = users_.find_with_secrets(*c, attempt.username);
     if (row) links_.fill(*c, row->user);
   }
+  // The attempt is counted before the slow hash, in one step with the check: 40 parallel guesses
+  // against a limit of 5 get 5 checked (issue 9), not as many as arrive before the first failure
+  // is written.
+  SignInThrottle::Ticket ticket;
+  int wait = db_.write([&](storage::Connection& c) {
+    return throttle_.reserve(c, attempt.username, actor.meta.client_address, clock_.now(), ticket);
+  });
+  if (wait > 0) throw locked_out(wait);
 
   // The same work whether or not the account exists, so that neither the answer nor its timing
   // tells an attacker which user names are real.
   bool ok = false;
-  if (row) {
-    ok = hasher_.verify(row->secrets.password_hash, attempt.password);
-    // A one-time password's hash is cheap (see new_one_time_password): pad to the usual cost.
-    if (hasher_.needs_rehash(row->secrets.password_hash)) hasher_.verify_dummy(attempt.password);
-  } else {
-    hasher_.verify_dummy(attempt.password);
+  try {
+    if (row) {
+      ok = hasher_.verify(row->secrets.password_hash, attempt.password);
+      // A one-time password's hash is cheap (see new_one_time_password): pad to the usual cost.
+      if (hasher_.needs_rehash(row->secrets.password_hash)) hasher_.verify_dummy(attempt.password);
+    } else {
+      hasher_.verify_dummy(attempt.password);
+    }
+  } catch (Error const&) {
+    // The hashing queue was full (503): nothing was checked, so nothing is counted.
+    db_.write([&](storage::Connection& c) { throttle_.cancel(c, ticket); });
+    throw;
   }
   if (ok && !row->user.is_active()) ok = false;
 
@@ -147,7 +147,7 @@ SignedIn AuthService::login(Actor const& actor, LoginAttempt const& attempt) {
         user_id = row->user.id;
         reason = row->user.is_active() ? "wrong password" : "account disabled";
       }
-      record_failure(c, user_id, attempt.username, actor, "session.login_failed", reason);
+      audit_failure(c, user_id, attempt.username, actor, "session.login_failed", reason);
     });
     throw Error::unauthenticated(kBadCredentials);
   }
@@ -184,7 +184,7 @@ SignedIn AuthService::login(Actor const& actor, LoginAttempt const& attempt) {
   db_.write([&](storage::Connection& c) {
     sessions_.remove_expired(c, s.created_at, to_iso(now - std::chrono::minutes(config_.session_idle_minutes)));
     if (attempt.previous_token) sessions_.remove(c, sha256_hex(*attempt.previous_token));
-    account_throttle_.clear(c, user_throttle_key(attempt.username));
+    throttle_.succeeded(c, ticket, now);
     if (upgraded_hash) users_.upgrade_hash(c, user.id, row->secrets.password_hash, *upgraded_hash);
     sessions_.insert(c, s);
     Json diff = Json::object();
@@ -206,35 +206,42 @@ User AuthService::verify_second_factor(Actor const& actor, std::optional<std::st
     if (!code && !recovery_code) throw Error::invalid_field("code", "请输入验证码");
     row = load_secrets(*c, user_id);
     links_.fill(*c, row.user);
-    check_not_locked(*c, row.user.username, actor.meta.client_address);
   }
   if (!row.user.totp_enabled) throw Error::conflict("未启用两步验证");
   // A key that does not open (the server runs with another key file) leaves the recovery codes.
   if (code && !row.secrets.totp_secret)
     throw Error::conflict("两步验证密钥无法读取：请使用恢复码，或请管理员重置两步验证");
 
-  std::optional<std::int64_t> step;
-  if (code) step = totp_verify(*row.secrets.totp_secret, *code, clock_.unix_seconds(), row.secrets.totp_last_step);
   std::string absolute_expiry = to_iso(clock_.now() + std::chrono::hours(config_.session_absolute_hours));
 
-  enum class Outcome { ok, bad_code, bad_recovery_code };
+  // Check, count and verify in one write: parallel codes cannot slip past the limit (9 of them
+  // got through a limit of 5 when the lock was read before and the failure written after).
+  enum class Outcome { ok, locked, bad_code, bad_recovery_code };
+  int wait = 0;
   auto outcome = db_.write([&](storage::Connection& c) {
+    auto now = clock_.now();
+    SignInThrottle::Ticket ticket;
+    wait = throttle_.reserve(c, row.user.username, actor.meta.client_address, now, ticket);
+    if (wait > 0) return Outcome::locked;
+    std::optional<std::int64_t> step;
+    if (code) step = totp_verify(*row.secrets.totp_secret, *code, clock_.unix_seconds(), row.secrets.totp_last_step);
     bool accepted = code ? (step && users_.use_totp_step(c, user_id, *step))
                          : users_.use_recovery_code(c, user_id, sha256_hex(normalize_recovery_code(*recovery_code)),
                                                     clock_.now_iso());
     if (!accepted) {
-      record_failure(c, user_id, row.user.username, actor, "session.second_factor_failed",
-                     code ? "wrong code" : "wrong recovery code");
+      audit_failure(c, user_id, row.user.username, actor, "session.second_factor_failed",
+                    code ? "wrong code" : "wrong recovery code");
       return code ? Outcome::bad_code : Outcome::bad_recovery_code;
     }
     if (!sessions_.complete_second_factor(c, user_id, *session_id, absolute_expiry))
       throw Error::unauthenticated("会话已失效，请重新登录");
-    account_throttle_.clear(c, user_throttle_key(row.user.username));
+    throttle_.succeeded(c, ticket, now);
     Json diff = Json::object();
     diff["method"] = code ? "totp" : "recovery_code";
     audit_.record(c, actor, "session.second_factor", "user", user_id, diff);
     return Outcome::ok;
   });
+  if (outcome == Outcome::locked) throw locked_out(wait);
   if (outcome == Outcome::bad_code) throw Error::invalid_field("code", "验证码不正确或已使用");
   if (outcome == Outcome::bad_recovery_code) throw Error::invalid_field("recovery_code", "恢复码不正确或已使用");
   return row.user;
@@ -373,8 +380,22 @@ void AuthService::disable_totp(Actor const& actor, std::string_view password) {
   }
   if (row.user.totp_required()) throw Error::conflict("管理员和领导小组成员必须使用两步验证，不能停用");
   if (!row.user.totp_enabled) throw Error::conflict("未启用两步验证");
-  if (!hasher_.verify(row.secrets.password_hash, password)) throw Error::invalid_field("password", "密码不正确");
+  // Throttled like a sign-in and reserved before the hash; a wrong password is audited.
+  SignInThrottle::Ticket ticket;
+  int wait = db_.write([&](storage::Connection& c) {
+    return throttle_.reserve(c, row.user.username, actor.meta.client_address, clock_.now(), ticket);
+  });
+  if (wait > 0) throw Error::too_many_requests("密码错误次数过多，请稍后再试", wait);
+  if (!hasher_.verify(row.secrets.password_hash, password)) {
+    db_.write([&](storage::Connection& c) {
+      Json diff = Json::object();
+      diff["purpose"] = "totp_disable";
+      audit_.record(c, actor, "user.password_check_failed", "user", user_id, diff);
+    });
+    throw Error::invalid_field("password", "密码不正确");
+  }
   db_.write([&](storage::Connection& c) {
+    throttle_.succeeded(c, ticket, clock_.now());
     users_.set_totp(c, user_id, std::nullopt, false, clock_.now_iso());
     users_.replace_recovery_codes(c, user_id, {});
     Json from = Json::object(), to = Json::object();

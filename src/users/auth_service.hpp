@@ -129,10 +129,10 @@ class AuthService {
   AuthConfig const& config() const { return config_; }
 
  private:
-  void check_not_locked(storage::Connection& c, std::string const& username, std::string const& address) const;
-  // Counts a failure against the account and the address and audits it.
-  void record_failure(storage::Connection& c, std::optional<Id> user_id, std::string const& username,
-                      Actor const& actor, std::string_view action, std::string_view reason) const;
+  // Audits a failed secret check (already counted by the throttle's reservation). The typed user
+  // name is kept only when it names an account (`user_id`): people type passwords there too.
+  void audit_failure(storage::Connection& c, std::optional<Id> user_id, std::string const& username,
+                     Actor const& actor, std::string_view action, std::string_view reason) const;
   User with_links(storage::Connection& c, User u) const;
   // The account with its TOTP key opened (nullopt, logged, when it does not open: another key file).
   UserWithSecrets load_secrets(storage::Connection& c, Id user_id) const;
@@ -148,8 +148,7 @@ class AuthService {
   UserStore users_;
   SessionStore sessions_;
   TokenStore tokens_;
-  LoginThrottle account_throttle_;
-  LoginThrottle address_throttle_;
+  SignInThrottle throttle_;
 };
 
 }  // namespace zhiku

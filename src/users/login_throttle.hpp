@@ -1,6 +1,8 @@
-// Sign-in throttling: failures counted per key ("user:<name>", "addr:<ip>") in login_failures;
-// after `max_failures` within the window the key is locked, and each further failure doubles the
-// lockout. The rule is pure (next_failure); the class keeps the state in SQL.
+// Sign-in throttling: failures counted per key in login_failures; after `max_failures` within the
+// window the key is locked, and each further failure doubles the lockout. The rule is pure
+// (next_failure); LoginThrottle keeps one key's state in SQL; SignInThrottle combines the keys of
+// one secret check (an account from an address, the account, the address) and reserves each
+// attempt before the slow part of the check, so parallel guesses cannot pass the limit.
 #pragma once
 
 #include <optional>
@@ -15,6 +17,7 @@ struct ThrottleRule {
   int max_failures = 5;
   int lockout_seconds = 30;
   int window_minutes = 15;
+  int max_lockout_seconds = 24 * 60 * 60;  // the doubling stops here
 };
 
 struct FailureState {
@@ -25,7 +28,7 @@ struct FailureState {
 
 // The state after one more failure at `now`. Failures older than the window are forgotten; from
 // the `max_failures`-th failure on the key is locked for lockout_seconds × 2^(count − max), at
-// most a day. Pure.
+// most max_lockout_seconds. Pure.
 FailureState next_failure(std::optional<FailureState> const& prev, SysTime now, ThrottleRule const& rule);
 
 // Whole seconds (rounded up) until `state` is unlocked at `now`; 0 when it is not locked. Pure.
@@ -37,6 +40,10 @@ inline std::string user_throttle_key(std::string_view username) {
   return key;
 }
 inline std::string address_throttle_key(std::string_view address) { return "addr:" + std::string(address); }
+// One account from one address: the first limit a guesser meets.
+inline std::string pair_throttle_key(std::string_view username, std::string_view address) {
+  return "pair:" + user_throttle_key(username).substr(5) + "|" + std::string(address);
+}
 
 class LoginThrottle {
  public:
@@ -50,9 +57,64 @@ class LoginThrottle {
   // Forgets the key's failures (a successful sign-in, an admin's password reset).
   void clear(storage::Connection& c, std::string const& key) const;
 
- private:
+  // Counts one attempt as a failure before its outcome is known, unless `key` is locked now.
+  // Returns the seconds it is locked for (nothing recorded), or 0 with the state before the
+  // attempt in `before` (for refund). REQUIRES: `c` is the writer connection, so that the check
+  // and the count are one step.
+  int reserve(storage::Connection& c, std::string const& key, SysTime now, std::optional<FailureState>& before) const;
+  // Gives back a reserved attempt that succeeded: the key returns to `before` when nothing else
+  // counted since, else loses one count. REQUIRES: the writer connection.
+  void refund(storage::Connection& c, std::string const& key, std::optional<FailureState> const& before) const;
+
   std::optional<FailureState> load(storage::Connection& c, std::string const& key) const;
+
+ private:
+  void save(storage::Connection& c, std::string const& key, FailureState const& s) const;
   ThrottleRule rule_;
+};
+
+// The rules of one secret check (a password, a TOTP code, a recovery code), from [auth]:
+// - pair: one account from one address (login_max_failures, then the doubling lockout);
+// - account: the account from anywhere, at four times that limit, and its lockout capped at
+//   kAccountMaxLockoutSeconds, so that guessers elsewhere slow the account down but cannot shut
+//   it for a day; it does not apply at all from an address the account signed in from within
+//   kUsualAddressDays (the owner's office is held back by the pair rule alone);
+// - address: every account from one address (login_max_failures_per_address).
+struct SignInRules {
+  ThrottleRule pair;
+  ThrottleRule account;
+  ThrottleRule address;
+};
+inline constexpr int kAccountMaxLockoutSeconds = 5 * 60;
+inline constexpr int kUsualAddressDays = 90;
+SignInRules sign_in_rules(int max_failures, int max_failures_per_address, int lockout_seconds, int window_minutes);
+
+class SignInThrottle {
+ public:
+  explicit SignInThrottle(SignInRules rules) : pair_(rules.pair), account_(rules.account), address_(rules.address) {}
+
+  // One reserved attempt of `username` from `address`.
+  struct Ticket {
+    std::string username;
+    std::string address;
+    bool usual_address = false;
+    std::optional<FailureState> pair_before, account_before, address_before;
+  };
+
+  // Seconds to wait when a rule locks this attempt (nothing recorded); else 0, and the attempt
+  // is counted as a failure in advance under `ticket`. REQUIRES: the writer connection.
+  int reserve(storage::Connection& c, std::string_view username, std::string_view address, SysTime now,
+              Ticket& ticket) const;
+  // The reserved attempt was right: the pair and the account forget their failures, the address
+  // gets its attempt back, and the address becomes a usual one of the account.
+  void succeeded(storage::Connection& c, Ticket const& ticket, SysTime now) const;
+  // The reserved attempt was never checked (the hashing queue was full): every rule gets it back.
+  void cancel(storage::Connection& c, Ticket const& ticket) const;
+  // Forgets the account's failures from everywhere (an admin's reset).
+  void clear_account(storage::Connection& c, std::string_view username) const;
+
+ private:
+  LoginThrottle pair_, account_, address_;
 };
 
 }  // namespace zhiku

@@ -42,8 +42,14 @@ Json audit_view(User const& u) {
 }
 
 UserService::UserService(storage::Database& db, AuditLog const& audit, PasswordHasher& hasher, Clock const& clock,
-                         AccountLinks const& links)
-    : db_(db), audit_(audit), hasher_(hasher), clock_(clock), links_(links) {}
+                         AccountLinks const& links, AuthConfig const& auth)
+    : db_(db),
+      audit_(audit),
+      hasher_(hasher),
+      clock_(clock),
+      links_(links),
+      throttle_(sign_in_rules(auth.login_max_failures, auth.login_max_failures_per_address, auth.login_lockout_seconds,
+                              auth.login_failure_window_minutes)) {}
 
 User UserService::load(storage::Connection& c, Id id) const {
   auto u = store_.find_by_id(c, id);
@@ -111,7 +117,7 @@ std::string UserService::reset_password(Actor const& actor, Id id) {
     auto [password, hash] = new_one_time_password(u.username);
     store_.set_password(c, id, hash, /*must_change_password=*/true, clock_.now_iso());
     end_sessions(c, id, std::nullopt);
-    LoginThrottle(ThrottleRule{}).clear(c, user_throttle_key(u.username));
+    throttle_.clear_account(c, u.username);
     audit_.record(c, actor, "user.password_reset", "user", id, Json::object());
     return password;
   });
@@ -141,10 +147,12 @@ void UserService::change_own_password(Actor const& actor, std::optional<std::str
     row = store_.find_with_secrets(*c, user_id);
   }
   if (!row) throw Error::unauthenticated("请先登录");
-  if (!hasher_.verify(row->secrets.password_hash, current))
-    throw Error::invalid_field("current_password", "当前密码不正确");
+  // Everything about the new password first: an answer given only after the current password
+  // matched would confirm a guess without changing anything.
   check_password_strength(next, row->user.username, "new_password");
   if (next == current) throw Error::invalid_field("new_password", "新密码不能与当前密码相同");
+  check_current_password(actor, row->user.username, row->secrets.password_hash, current, "current_password",
+                         "password_change");
   std::string hash = hasher_.hash(next);
   db_.write([&](storage::Connection& c) {
     store_.set_password(c, user_id, hash, /*must_change_password=*/false, clock_.now_iso());
@@ -154,6 +162,26 @@ void UserService::change_own_password(Actor const& actor, std::optional<std::str
     to["must_change_password"] = false;
     audit_.record(c, actor, "user.password_change", "user", user_id, audit_diff(from, to));
   });
+}
+
+void UserService::check_current_password(Actor const& actor, std::string const& username,
+                                         std::string const& password_hash, std::string_view password,
+                                         std::string const& field, std::string_view purpose) const {
+  // The same throttle as sign-in, reserved before the slow hash: someone at an unattended
+  // session gets no more guesses here than at the sign-in form.
+  SignInThrottle::Ticket ticket;
+  int wait = db_.write([&](storage::Connection& c) {
+    return throttle_.reserve(c, username, actor.meta.client_address, clock_.now(), ticket);
+  });
+  if (wait > 0) throw Error::too_many_requests("密码错误次数过多，请稍后再试", wait);
+  bool ok = hasher_.verify(password_hash, password);
+  db_.write([&](storage::Connection& c) {
+    if (ok) return throttle_.succeeded(c, ticket, clock_.now());
+    Json diff = Json::object();
+    diff["purpose"] = purpose;
+    audit_.record(c, actor, "user.password_check_failed", "user", actor.who().user_id, diff);
+  });
+  if (!ok) throw Error::invalid_field(field, "当前密码不正确");
 }
 
 // ----------------------------------------------------------------------------------- bootstrap --
@@ -180,7 +208,7 @@ void UserService::set_password(Actor const& actor, std::string const& username, 
     User u = load(c, existing->id);
     store_.set_password(c, u.id, hash, must_change_password, clock_.now_iso());
     end_sessions(c, u.id, std::nullopt);
-    LoginThrottle(ThrottleRule{}).clear(c, user_throttle_key(u.username));
+    throttle_.clear_account(c, u.username);
     audit_.record(c, actor, "user.password_set", "user", u.id, Json::object());
   });
 }

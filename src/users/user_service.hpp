@@ -16,6 +16,8 @@
 #include "core/clock.hpp"
 #include "storage/database.hpp"
 #include "users/account_links.hpp"
+#include "users/auth_config.hpp"
+#include "users/login_throttle.hpp"
 #include "users/password_hasher.hpp"
 #include "users/session_store.hpp"
 #include "users/user.hpp"
@@ -35,8 +37,9 @@ struct UserList {
 
 class UserService {
  public:
+  // `auth` gives the sign-in throttle's rules, which also hold back checks of the current password.
   UserService(storage::Database& db, AuditLog const& audit, PasswordHasher& hasher, Clock const& clock,
-              AccountLinks const& links);
+              AccountLinks const& links, AuthConfig const& auth);
 
   // ---- administration (the routes allow admins only: roles are the route policy's to check)
 
@@ -58,14 +61,23 @@ class UserService {
 
   // ---- one's own account
 
-  // Changes the caller's password: `current` must match (else Error{invalid_argument} on field
-  // current_password), `next` must pass why_weak (else field new_password). Clears
+  // Changes the caller's password: `next` must pass why_weak and differ from `current` (else
+  // Error{invalid_argument} on field new_password, answered before `current` is looked at, so
+  // that no answer tells whether a guessed current password was right); `current` must match
+  // (else field current_password; throttled and audited like a sign-in, Error{too_many_requests}
+  // while locked). Clears
   // must_change_password and ends the caller's sessions but `keep_session` (the public id of the
   // one in use; nullopt for an API token). Throws Error{unavailable} when the hashing queue is full.
   void change_own_password(Actor const& actor, std::optional<std::string> const& keep_session, std::string_view current,
                            std::string_view next);
 
   // ---- bootstrap (CLI, tests)
+
+  // Checks the caller's current password `password` against `password_hash`, throttled like a
+  // sign-in (Error{too_many_requests}); a mismatch is audited as "user.password_check_failed"
+  // with `purpose` and answers Error{invalid_argument} on `field`. Worker threads only.
+  void check_current_password(Actor const& actor, std::string const& username, std::string const& password_hash,
+                              std::string_view password, std::string const& field, std::string_view purpose) const;
 
   // Creates an account with a chosen password (checked by why_weak: Error{invalid_argument} on
   // field password). The command line acts as Actor::system.
@@ -105,6 +117,7 @@ class UserService {
   PasswordHasher& hasher_;
   Clock const& clock_;
   AccountLinks const& links_;
+  SignInThrottle throttle_;
   UserStore store_;
   SessionStore sessions_;
   TokenStore tokens_;

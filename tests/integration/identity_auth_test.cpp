@@ -175,6 +175,7 @@ TEST_CASE("sign-in answers 503 when the password hashing queue is full", "[integ
     c.auth.hash_ops = 3;
     c.auth.hash_mem_mib = 32;
     c.http.worker_threads = 8;
+    c.auth.login_max_failures = 10;  // attempts are reserved before hashing: six at once pass a limit of 10
   });
   create_user(server, "carol", {Role::coordinator}, "Winter-Garden-2026!");
   std::vector<std::thread> threads;
