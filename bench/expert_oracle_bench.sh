@@ -50,9 +50,9 @@ cookie=$(curl -fs -D - -o /dev/null -H 'Content-Type: application/json' \
 # Interleaved: existing ids 1…200 and missing ids 100001…, so drift hits both kinds alike.
 urls=()
 for i in $(seq 1 "$samples"); do
-  urls+=("$base/api/v1/experts/$(( (i % 200) + 1 ))" "$base/api/v1/experts/$(( 100000 + i ))")
+  urls+=(-o /dev/null "$base/api/v1/experts/$(( (i % 200) + 1 ))" -o /dev/null "$base/api/v1/experts/$(( 100000 + i ))")
 done
-curl -s -H "Cookie: $cookie" -o /dev/null -w '%{http_code} %{time_starttransfer} %{time_pretransfer}\n' \
+curl -s -H "Cookie: $cookie" -w '%{http_code} %{time_starttransfer} %{time_pretransfer}\n' \
   "${urls[@]}" > "$work/times.txt"
 
 python3 - "$work/times.txt" <<'PY'
