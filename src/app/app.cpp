@@ -9,6 +9,7 @@
 #include "experts/taxonomy_routes.hpp"
 #include "notifications/notification_routes.hpp"
 #include "proposals/proposal_routes.hpp"
+#include "reviews/round_routes.hpp"
 #include "topics/call_routes.hpp"
 #include "users/account_gate.hpp"
 #include "users/auth_routes.hpp"
@@ -76,6 +77,7 @@ App::App(AppConfig config, Clock* clock)
   add_taxonomy_routes(router_, s.taxonomy);
   add_call_routes(router_, s.calls);
   add_proposal_routes(router_, s.proposals);
+  add_round_routes(router_, s.rounds);
 
   s.experts.warm();
   if (auto sealed = s.auth.reseal_totp_keys(); sealed.resealed > 0)

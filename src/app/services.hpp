@@ -11,6 +11,7 @@
 #include "notifications/notification_service.hpp"
 #include "notifications/notifier.hpp"
 #include "proposals/proposal_service.hpp"
+#include "reviews/round_service.hpp"
 #include "storage/database.hpp"
 #include "topics/call_service.hpp"
 #include "users/account_links.hpp"
@@ -52,6 +53,8 @@ struct Services {
   CallService calls{db, audit, notifier, taxonomy, clock};
 
   ProposalService proposals{db, audit, notifier, experts, taxonomy, calls, clock};
+
+  RoundService rounds{db, audit, notifier, experts, proposals, clock};
 };
 
 }  // namespace zhiku

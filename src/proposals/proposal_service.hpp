@@ -91,6 +91,10 @@ class ProposalService {
   // The screening queue: proposals sent in and not yet decided on, oldest first.
   ProposalList queue(Actor const& actor, ProposalListFilter f) const;
 
+  // For the review rounds' conflict rules: the experts who co-wrote any proposal sent in with
+  // `expert_id`. Any connection.
+  std::vector<Id> coauthors(storage::Connection& c, Id expert_id) const { return store_.coauthors(c, expert_id); }
+
  private:
   struct Caller;
   Caller caller_of(storage::Connection& c, Actor const& actor, std::optional<Id> proposal_id) const;

@@ -216,6 +216,14 @@ std::optional<Proposal> ProposalStore::find(storage::Connection& c, Id id) const
   return p;
 }
 
+std::vector<Id> ProposalStore::coauthors(storage::Connection& c, Id expert_id) const {
+  constexpr char kSql[] =
+      "SELECT DISTINCT o.expert_id FROM proposal_authors a JOIN proposal_authors o ON o.proposal_id = a.proposal_id "
+      "JOIN proposals p ON p.id = a.proposal_id WHERE a.expert_id = ? AND o.expert_id <> a.expert_id "
+      "AND p.status <> 'draft' ORDER BY o.expert_id";
+  return c.query_all(kSql, storage::first_column<Id>, expert_id);
+}
+
 bool ProposalStore::is_author(storage::Connection& c, Id id, Id expert_id) const {
   constexpr char kSql[] = "SELECT 1 FROM proposal_authors WHERE proposal_id = ? AND expert_id = ?";
   return c.has_row(kSql, id, expert_id);

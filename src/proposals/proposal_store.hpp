@@ -76,6 +76,8 @@ class ProposalStore {
   std::optional<Proposal> find(storage::Connection& c, Id id) const;
   // Whether the expert is one of the proposal's authors.
   bool is_author(storage::Connection& c, Id id, Id expert_id) const;
+  // The experts who wrote any proposal sent in (not a draft) together with `expert_id`.
+  std::vector<Id> coauthors(storage::Connection& c, Id expert_id) const;
 
   // Moves the status (and the note the authors see). `submitted_at` is set when given.
   void set_status(storage::Connection& c, Id id, ProposalStatus to, std::optional<std::string> const& note,

@@ -23,10 +23,12 @@ struct Criterion {
   double weight = 1;        // > 0; the review's total is Σ weight × score
   double max_score = 20;    // > 0; scores run from 0 to it
   bool half_points = false; // scores may end in .5 (else whole points only)
+  friend bool operator==(Criterion const&, Criterion const&) = default;
 };
 
 struct Rubric {
   std::vector<Criterion> criteria;
+  friend bool operator==(Rubric const&, Rubric const&) = default;
 };
 
 // The five qualities provincial associations use for think-tank suggestions, 20 points each
@@ -59,11 +61,13 @@ struct AwardTier {
   std::string name;  // "一等奖"
   int count = 0;     // basis count: how many
   double share = 0;  // basis share: what fraction of the ranked proposals, in (0, 1]
+  friend bool operator==(AwardTier const&, AwardTier const&) = default;
 };
 
 struct AwardTiers {
   TierBasis basis = TierBasis::count;
   std::vector<AwardTier> tiers;
+  friend bool operator==(AwardTiers const&, AwardTiers const&) = default;
 };
 
 // 一等奖 6, 二等奖 10, 三等奖 20, 优秀奖 14, by count.

@@ -1,0 +1,22 @@
+// How the audit entries of review rounds read (see audit/terms.ts).
+import { defineAuditTerms } from './terms'
+
+export default defineAuditTerms({
+  actions: {
+    'round.create': 'reviewAudit.create',
+    'round.update': 'reviewAudit.update',
+    'round.add_proposal': 'reviewAudit.add_proposal',
+    'round.remove_proposal': 'reviewAudit.remove_proposal',
+    'round.start_assigning': 'reviewAudit.start_assigning',
+    'round.back_to_draft': 'reviewAudit.back_to_draft',
+    'round.start_reviewing': 'reviewAudit.start_reviewing',
+    'round.close': 'reviewAudit.close',
+    'round.reopen': 'reviewAudit.reopen',
+    'round.finalize': 'reviewAudit.finalize',
+    'round.override_conflict': 'reviewAudit.override_conflict',
+    'round.withdraw_override': 'reviewAudit.withdraw_override',
+  },
+  entities: {
+    round: { label: 'reviewAudit.entity' },
+  },
+})

@@ -1,0 +1,22 @@
+// Audit words of review rounds (audit/reviews.ts).
+import type zh from '../zh-CN/reviewAudit'
+
+const en: typeof zh = {
+  reviewAudit: {
+    entity: 'Review round',
+    create: 'Review round created',
+    update: 'Review round settings changed',
+    add_proposal: 'Proposal added to the round',
+    remove_proposal: 'Proposal taken out of the round',
+    start_assigning: 'Assignment started',
+    back_to_draft: 'Back to draft',
+    start_reviewing: 'Reviewing started',
+    close: 'Reviewing closed',
+    reopen: 'Reviewing reopened',
+    finalize: 'Ranking finalized and released',
+    override_conflict: 'Conflict of interest overridden',
+    withdraw_override: 'Conflict override withdrawn',
+  },
+}
+
+export default en
