@@ -225,13 +225,17 @@ int ExpertiseMatcher::score(PreparedReviewer const& reviewer, PreparedProposal c
 std::string describe_match(ExpertiseMatch const& match, std::map<Id, std::string> const& field_name) {
   auto join = [](std::vector<std::string> const& parts) {
     std::string out;
-    for (std::size_t i = 0; i < parts.size(); ++i) out += (i == 0 ? "" : "、") + parts[i];
+    for (std::size_t i = 0; i < parts.size(); ++i) {
+      if (i > 0) out += "、";
+      out += parts[i];
+    }
     return out;
   };
   std::vector<std::string> fields;
   for (FieldHit const& hit : match.fields) {
     auto const it = field_name.find(hit.proposal_field);
-    fields.push_back(it != field_name.end() ? it->second : "#" + std::to_string(hit.proposal_field));
+    // Appended, not "#" + to_string(…): GCC 12 at -O3 warns (-Wrestrict, a false positive) on that.
+    fields.push_back(it != field_name.end() ? it->second : std::string("#").append(std::to_string(hit.proposal_field)));
   }
   std::vector<std::string> keywords;
   for (KeywordHit const& hit : match.keywords) keywords.push_back(hit.keyword);
