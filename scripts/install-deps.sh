@@ -11,6 +11,7 @@ packages=(
   libzip-dev libpugixml-dev libcmark-gfm-dev libcmark-gfm-extensions-dev liblemon-dev
   nodejs npm wrk curl chromium fonts-noto-cjk
   poppler-utils libicu-dev
+  clang libclang-rt-14-dev
 )
 missing=()
 for p in "${packages[@]}"; do
