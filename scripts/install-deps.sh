@@ -11,7 +11,7 @@ packages=(
   libzip-dev libpugixml-dev libcmark-gfm-dev libcmark-gfm-extensions-dev liblemon-dev
   nodejs npm wrk curl chromium fonts-noto-cjk
   poppler-utils libicu-dev
-  clang libclang-rt-14-dev
+  clang libclang-rt-14-dev libyaml-dev
 )
 missing=()
 for p in "${packages[@]}"; do

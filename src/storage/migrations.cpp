@@ -25,7 +25,8 @@ MigrationReport migrate(Connection& conn, std::vector<Migration> const& all) {
   }
   MigrationReport report;
   for (auto const& [name, checksum] : applied) {
-    auto it = std::find_if(all.begin(), all.end(), [&](Migration const& m) { return m.name == name; });
+    // By value: clang 14 (the fuzz build) cannot capture a structured binding.
+    auto it = std::find_if(all.begin(), all.end(), [&all_name = name](Migration const& m) { return m.name == all_name; });
     if (it == all.end())
       throw MigrationError("the database has migration " + name +
                            " that this binary does not know: the database is newer than the binary; "
