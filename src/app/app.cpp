@@ -11,6 +11,7 @@
 #include "proposals/proposal_routes.hpp"
 #include "reviews/round_routes.hpp"
 #include "topics/call_routes.hpp"
+#include "topics/topic_routes.hpp"
 #include "users/account_gate.hpp"
 #include "users/auth_routes.hpp"
 #include "users/user_routes.hpp"
@@ -76,6 +77,7 @@ App::App(AppConfig config, Clock* clock)
   add_expert_routes(router_, s.experts);
   add_taxonomy_routes(router_, s.taxonomy);
   add_call_routes(router_, s.calls);
+  add_topic_routes(router_, s.topics);
   add_proposal_routes(router_, s.proposals);
   add_round_routes(router_, s.rounds);
 

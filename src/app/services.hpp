@@ -14,6 +14,7 @@
 #include "reviews/round_service.hpp"
 #include "storage/database.hpp"
 #include "topics/call_service.hpp"
+#include "topics/topic_service.hpp"
 #include "users/account_links.hpp"
 #include "users/auth_service.hpp"
 #include "users/password_hasher.hpp"
@@ -51,6 +52,7 @@ struct Services {
   TaxonomyService taxonomy{db, audit, clock};
 
   CallService calls{db, audit, notifier, taxonomy, clock};
+  TopicService topics{db, audit, notifier, experts, taxonomy, clock};
 
   ProposalService proposals{db, audit, notifier, experts, taxonomy, calls, clock};
 
