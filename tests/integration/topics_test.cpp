@@ -146,10 +146,12 @@ TEST_CASE("coordinators draft topics with codes per year and publish them into t
   bad["due_date"] = "2026-01-01T00:00:00Z";
   bad["source"] = "nowhere";
   r = office.post("/api/v1/topics", bad);
+  INFO(r.body);
   CHECK(r.status == 400);
   CHECK(has_cjk(r.body));
   std::set<std::string> fields;
-  for (auto const& e : r.json()["errors"]) fields.insert(e["field"].get<std::string>());
+  auto problem = r.json();
+  for (auto const& e : problem["errors"]) fields.insert(e["field"].get<std::string>());
   CHECK(fields.count("title") == 1);
   CHECK(fields.count("source") == 1);
 
