@@ -211,6 +211,53 @@ void to_json(Json& j, Commission const& k) {
   j["answered_at"] = opt(k.answered_at);
 }
 
+void to_json(Json& j, TopicFile const& f) {
+  j = Json::object();
+  j["id"] = f.id;
+  j["kind"] = f.kind;
+  j["filename"] = f.filename;
+  j["content_type"] = f.content_type;
+  j["size"] = f.size;
+  j["sha256"] = f.sha256;
+  j["created_at"] = f.created_at;
+  j["url"] = "/api/v1/topics/" + std::to_string(f.topic_id) + "/files/" + std::to_string(f.id);
+}
+
+void to_json(Json& j, ApplicationMember const& m) {
+  j = Json::object();
+  j["expert_id"] = m.expert_id;
+  j["name"] = m.name;
+  j["organization"] = m.organization;
+  j["title"] = opt(m.title);
+  j["answer"] = to_string(m.answer);
+  j["reason"] = opt(m.reason);
+  j["answered_at"] = opt(m.answered_at);
+}
+
+void to_json(Json& j, TopicApplication const& a) {
+  j = Json::object();
+  j["id"] = a.id;
+  j["topic_id"] = a.topic_id;
+  j["lead_expert_id"] = a.lead_expert_id;
+  j["lead_name"] = a.lead_name;
+  j["lead_organization"] = a.lead_organization;
+  j["lead_title"] = opt(a.lead_title);
+  j["plan"] = a.plan;
+  j["recommending_unit"] = a.recommending_unit;
+  j["opinion_letter"] = a.opinion_letter ? Json(*a.opinion_letter) : Json();
+  j["attachments"] = Json(a.attachments);
+  j["status"] = to_string(a.status);
+  j["status_reason"] = opt(a.status_reason);
+  j["members"] = Json(a.members);
+  j["team_confirmed"] = a.team_confirmed();
+  j["counts"] = a.counts();
+  j["selection_rank"] = opt(a.selection_rank);
+  j["selection_score"] = opt(a.selection_score);
+  j["version"] = a.version;
+  j["created_at"] = a.created_at;
+  j["updated_at"] = a.updated_at;
+}
+
 void to_json(Json& j, TopicView const& v) {
   to_json(j, v.item);
   Json actions = Json::array();
@@ -218,7 +265,7 @@ void to_json(Json& j, TopicView const& v) {
   j["allowed_actions"] = std::move(actions);
   j["team"] = Json(v.team);
   j["pending_commission"] = v.pending_commission ? Json(*v.pending_commission) : Json();
-  j["my_application"] = nullptr;
+  j["my_application"] = v.my_application ? Json(*v.my_application) : Json();
   j["accepts_applications"] = v.accepts_applications;
   j["why_no_applications"] = opt(v.why_no_applications);
   j["sees_workspace"] = v.sees_workspace;
@@ -456,6 +503,71 @@ void add_topic_routes(http::Router& router, TopicService& topics) {
     out["items"] = Json(topics.team(req.actor(), req.id_param(), former));
     return Response::json(out);
   }, "The team of a topic");
+
+  // ---- files and applications
+  auto application_form = [](Json const& body) {
+    JsonFields f(body);
+    ApplicationForm form;
+    form.plan = f.req_string("plan", kMaxPlanChars);
+    form.recommending_unit = f.req_string("recommending_unit", 200);
+    form.member_ids = f.opt_int_array("member_ids", kMaxTeamSize + 1).value_or(std::vector<Id>{});
+    form.opinion_file_id = f.opt_int("opinion_file_id", 1, INT64_MAX);
+    form.attachment_ids = f.opt_int_array("attachment_ids", 20).value_or(std::vector<Id>{});
+    f.finish();
+    return form;
+  };
+  router.post("/api/v1/topics/{id}/files", Policy::signed_in("applicant, team or coordinator"), [&topics](Request& req) {
+    auto kind = req.query_param("kind");
+    auto name = req.query_param("filename");
+    std::vector<FieldError> errors;
+    if (!kind || kind->empty()) errors.push_back({"kind", "请给出文件类别"});
+    if (!name || name->empty()) errors.push_back({"filename", "请给出文件名"});
+    Error::throw_if_any(errors);
+    auto f = topics.upload_file(req.actor(), req.id_param(), std::string(*kind), std::string(*name), req.body);
+    return Response::created(f, "/api/v1/topics/" + std::to_string(f.topic_id) + "/files/" + std::to_string(f.id));
+  }, "Upload a file (the raw bytes as the body)");
+  router.get("/api/v1/topics/{id}/files/{file_id}", Policy::signed_in(), [&topics](Request& req) {
+    auto [meta, bytes] = topics.download_file(req.actor(), req.id_param(), req.id_param("file_id"));
+    std::string ascii = "file-" + std::to_string(meta.id);
+    if (auto dot = meta.filename.rfind('.'); dot != std::string::npos) ascii += meta.filename.substr(dot);
+    return Response::text(std::move(bytes), meta.content_type).attachment(ascii, meta.filename);
+  }, "Download a file");
+  router.get("/api/v1/topics/{id}/applications", Policy::signed_in(), [&topics](Request& req) {
+    Json out = Json::object();
+    out["items"] = Json(topics.applications(req.actor(), req.id_param()));
+    return Response::json(out);
+  }, "The applications of a topic");
+  router.post("/api/v1/topics/{id}/applications", Policy::any_of(RoleSet{Role::expert}),
+              [&topics, application_form](Request& req) {
+    Json body = req.json();
+    auto a = topics.apply(req.actor(), req.id_param(), application_form(body));
+    return Response::created(a, "/api/v1/topics/" + std::to_string(a.topic_id) + "/applications/" +
+                                    std::to_string(a.id));
+  }, "Apply for a topic before its deadline");
+  router.get("/api/v1/topics/{id}/applications/{application_id}", Policy::signed_in(), [&topics](Request& req) {
+    auto a = topics.application(req.actor(), req.id_param(), req.id_param("application_id"));
+    return Response::json(a).etag(a.version);
+  }, "One application");
+  router.patch("/api/v1/topics/{id}/applications/{application_id}", Policy::any_of(RoleSet{Role::expert}),
+               [&topics, application_form](Request& req) {
+    Json body = req.json();
+    auto form = application_form(body);
+    auto a = topics.update_application(req.actor(), req.id_param(), req.id_param("application_id"),
+                                       req.expected_version(body), form);
+    return Response::json(a).etag(a.version);
+  }, "Change an application before the deadline (the lead)");
+  router.post("/api/v1/topics/{id}/applications/{application_id}/transitions", Policy::any_of(RoleSet{Role::expert}),
+              [&topics](Request& req) {
+    Json body = req.json();
+    JsonFields f(body);
+    auto name = f.req_string("action", 20);
+    auto action = application_action_from_string(name);
+    if (!action && !name.empty()) f.fail("action", "须为 withdraw、confirm 或 decline");
+    auto note = f.opt_string("note", kMaxReasonChars).value_or("");
+    f.finish();
+    return Response::json(topics.application_step(req.actor(), req.id_param(), req.id_param("application_id"),
+                                                  *action, note));
+  }, "Withdraw an application, or confirm or decline a place on its team");
 
   // ---- suggestions
   router.get("/api/v1/topic-suggestions", Policy::signed_in(), [&topics](Request& req) {

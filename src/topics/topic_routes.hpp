@@ -19,6 +19,9 @@ void to_json(Json& j, TopicMember const& m);
 void to_json(Json& j, Commission const& k);
 void to_json(Json& j, TopicEvent const& e);
 void to_json(Json& j, TopicSuggestion const& s);
+void to_json(Json& j, TopicFile const& f);
+void to_json(Json& j, ApplicationMember const& m);
+void to_json(Json& j, TopicApplication const& a);
 
 // The keys of a topic body present in `body` (a PATCH), or every key with defaults (a POST:
 // title required). Throws Error{invalid_argument} listing every bad field.

@@ -266,6 +266,7 @@ TopicView TopicService::view_of(storage::Connection& c, Actor const& actor, Topi
                      (who.has(Standing::coordinator) || who.has(Standing::lead) || who.has(Standing::member) ||
                       actor.is(Role::admin));
   if (auto g = store_.find_guide(c, t.guide_id)) v.rules = describe_rules(g->rules);
+  v.my_application = my_application(c, actor, t.id);
   v.item = item_of(std::move(t));
   return v;
 }

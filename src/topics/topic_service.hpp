@@ -19,6 +19,7 @@
 #include "topics/department_store.hpp"
 #include "topics/topic.hpp"
 #include "topics/topic_rules.hpp"
+#include "topics/topic_file_store.hpp"
 #include "topics/topic_store.hpp"
 #include "topics/topic_workflow.hpp"
 #include "topics/work_store.hpp"
@@ -51,7 +52,11 @@ struct TopicView {
   std::optional<std::string> why_no_applications;
   bool sees_workspace = false;
   std::vector<RuleText> rules;
+  std::optional<TopicApplication> my_application;  // the caller's live application, as lead or member
 };
+
+enum class ApplicationAction { withdraw, confirm, decline };
+std::optional<ApplicationAction> application_action_from_string(std::string_view s);
 
 // A transition's request: the action and what some actions need besides the note.
 struct TopicStep {
@@ -108,6 +113,27 @@ class TopicService {
   std::vector<TopicEvent> history(Actor const& actor, Id id) const;
   std::vector<TopicMember> team(Actor const& actor, Id id, bool with_former) const;
 
+  // ---- files (topic_applications.cpp)
+  // Stores a file of `kind`: opinion letters and application attachments by an expert while the
+  // topic takes applications; midterm reports and working-space files by the team and coordinators.
+  TopicFile upload_file(Actor const& actor, Id topic_id, std::string const& kind, std::string const& filename,
+                        std::string_view bytes);
+  // Its uploader, coordinators and admins, the team, and the team of an application using it.
+  std::pair<TopicFile, std::string> download_file(Actor const& actor, Id topic_id, Id file_id) const;
+
+  // ---- applications (topic_applications.cpp)
+  // Coordinators and admins see every application of a topic; experts the ones they lead or joined.
+  std::vector<TopicApplication> applications(Actor const& actor, Id topic_id) const;
+  TopicApplication application(Actor const& actor, Id topic_id, Id application_id) const;
+  // While the topic takes applications by the server's clock: Error{conflict} after the deadline,
+  // Error{invalid_argument} naming every eligibility rule that refused.
+  TopicApplication apply(Actor const& actor, Id topic_id, ApplicationForm const& form);
+  TopicApplication update_application(Actor const& actor, Id topic_id, Id application_id, std::int64_t version,
+                                      ApplicationForm const& form);
+  // withdraw (the lead), confirm or decline (an invited member; a reason to decline).
+  TopicApplication application_step(Actor const& actor, Id topic_id, Id application_id, ApplicationAction action,
+                                    std::string const& note);
+
   // ---- suggestions
   std::vector<TopicSuggestion> suggestions(Actor const& actor, std::optional<SuggestionStatus> status) const;
   TopicSuggestion suggest(Actor const& actor, std::string const& title, std::string const& description);
@@ -133,6 +159,14 @@ class TopicService {
   void tell_expert(storage::Connection& c, Id expert_id, std::string const& kind, std::string const& title,
                    std::string const& body, std::string const& link) const;
   TopicSuggestion named(storage::Connection& c, TopicSuggestion s) const;
+  TopicApplication named(storage::Connection& c, TopicApplication a) const;
+  TopicApplication load_application(storage::Connection& c, Actor const& actor, Topic const& t, Id id) const;
+  bool sees_application(storage::Connection& c, Actor const& actor, TopicApplication const& a) const;
+  std::optional<TopicApplication> my_application(storage::Connection& c, Actor const& actor, Id topic_id) const;
+  void check_form(storage::Connection& c, Actor const& actor, Topic const& t, Id lead, ApplicationForm const& form,
+                  std::optional<Id> except) const;
+  void record_answer(storage::Connection& c, Actor const& actor, Id application_id, ApplicationAction action,
+                     std::string const& note) const;
 
   storage::Database& db_;
   AuditLog const& audit_;
@@ -145,6 +179,7 @@ class TopicService {
   SuggestionStore suggestions_;
   ApplicationStore applications_;
   WorkStore work_;
+  TopicFileStore files_;
 };
 
 // The audit log's views.
