@@ -25,6 +25,11 @@ export default defineAuditTerms({
     'topic_guide.update': 'topicAudit.guideUpdate',
     'department.create': 'topicAudit.departmentCreate',
     'department.update': 'topicAudit.departmentUpdate',
+    'topic_application.create': 'topicAudit.applicationCreate',
+    'topic_application.update': 'topicAudit.applicationUpdate',
+    'topic_application.withdraw': 'topicAudit.applicationWithdraw',
+    'topic_application.confirm': 'topicAudit.applicationConfirm',
+    'topic_application.decline': 'topicAudit.applicationDecline',
     'topic_suggestion.create': 'topicAudit.suggestionCreate',
     'topic_suggestion.adopt': 'topicAudit.suggestionAdopt',
     'topic_suggestion.merge': 'topicAudit.suggestionMerge',
@@ -35,5 +40,6 @@ export default defineAuditTerms({
     topic_guide: { label: 'topicAudit.guideEntity' },
     department: { label: 'topicAudit.departmentEntity' },
     topic_suggestion: { label: 'topicAudit.suggestionEntity' },
+    topic_application: { label: 'topicAudit.applicationEntity' },
   },
 })
