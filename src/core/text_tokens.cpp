@@ -1,5 +1,5 @@
-// The project's word splitting (see text_tokens.hpp): UTF-8 decoding, character classes,
-// folding, and the walk over a text's tokens.
+// The project's word splitting (see text_tokens.hpp): character classes, folding, and the walk
+// over a text's tokens (UTF-8 decoding is core/text's decode_utf8).
 #include "core/text_tokens.hpp"
 
 #include <array>
@@ -7,41 +7,6 @@
 #include <cstdint>
 
 namespace zhiku::text {
-
-// Strict UTF-8: anything else would let two spellings of one character index differently.
-Decoded decode_utf8(unsigned char const* p, unsigned char const* end) noexcept {
-  unsigned const b0 = p[0];
-  if (b0 < 0x80) return {b0, 1};
-  auto cont = [&](int i) -> int { return (p + i < end && (p[i] & 0xC0) == 0x80) ? (p[i] & 0x3F) : -1; };
-  if (b0 < 0xC2) return {kInvalidCodePoint, 1};
-  if (b0 < 0xE0) {
-    int const c1 = cont(1);
-    if (c1 < 0) return {kInvalidCodePoint, 1};
-    return {static_cast<char32_t>(((b0 & 0x1F) << 6) | static_cast<unsigned>(c1)), 2};
-  }
-  if (b0 < 0xF0) {
-    int const c1 = cont(1);
-    int const c2 = cont(2);
-    if (c1 < 0 || c2 < 0) return {kInvalidCodePoint, 1};
-    if (b0 == 0xE0 && c1 < 0x20) return {kInvalidCodePoint, 1};   // overlong
-    if (b0 == 0xED && c1 >= 0x20) return {kInvalidCodePoint, 1};  // surrogate
-    return {static_cast<char32_t>(((b0 & 0x0F) << 12) | (static_cast<unsigned>(c1) << 6) |
-                                  static_cast<unsigned>(c2)),
-            3};
-  }
-  if (b0 < 0xF5) {
-    int const c1 = cont(1);
-    int const c2 = cont(2);
-    int const c3 = cont(3);
-    if (c1 < 0 || c2 < 0 || c3 < 0) return {kInvalidCodePoint, 1};
-    if (b0 == 0xF0 && c1 < 0x10) return {kInvalidCodePoint, 1};   // overlong
-    if (b0 == 0xF4 && c1 >= 0x10) return {kInvalidCodePoint, 1};  // above U+10FFFF
-    return {static_cast<char32_t>(((b0 & 0x07) << 18) | (static_cast<unsigned>(c1) << 12) |
-                                  (static_cast<unsigned>(c2) << 6) | static_cast<unsigned>(c3)),
-            4};
-  }
-  return {kInvalidCodePoint, 1};
-}
 
 // Full-width ASCII (Ｆ, ０, ＃) is the same character to a reader; fold it before classifying so
 // full-width punctuation separates and full-width letters join words.

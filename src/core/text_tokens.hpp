@@ -19,23 +19,14 @@
 #include <cstdint>
 #include <string_view>
 
+#include "core/text.hpp"
+
 namespace zhiku::text {
 
 // Longest word token kept, in bytes of its folded form.
 inline constexpr int kMaxWordTokenBytes = 128;
 
-inline constexpr char32_t kInvalidCodePoint = 0xFFFFFFFF;
-
 enum class CharClass { separator, word, cjk, combining };
-
-struct Decoded {
-  char32_t cp;  // kInvalidCodePoint for a byte that starts no valid sequence
-  int length;   // bytes consumed; 1 for an invalid byte so the caller skips just that byte
-};
-
-// Strict UTF-8 (no overlongs, no surrogates, nothing above U+10FFFF).
-// REQUIRES: p < end.
-Decoded decode_utf8(unsigned char const* p, unsigned char const* end) noexcept;
 
 // Full-width ASCII (Ｆ, ０, ＃) folded to ASCII; anything else unchanged.
 char32_t fold_width(char32_t cp) noexcept;

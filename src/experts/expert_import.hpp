@@ -9,7 +9,7 @@
 
 #include "core/principal.hpp"
 #include "experts/expert.hpp"
-#include "experts/spreadsheet.hpp"
+#include "sheets/sheets.hpp"
 
 namespace zhiku {
 

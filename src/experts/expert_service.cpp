@@ -11,7 +11,7 @@
 #include "experts/expert_json.hpp"
 #include "experts/expert_rules.hpp"
 #include "experts/expert_workflow.hpp"
-#include "experts/spreadsheet.hpp"
+#include "sheets/sheets.hpp"
 #include "storage/cjk_tokenizer.hpp"
 #include "users/user.hpp"
 #include "users/user_service.hpp"

@@ -5,7 +5,7 @@
 
 #include <catch2/catch.hpp>
 
-#include "experts/spreadsheet.hpp"
+#include "sheets/sheets.hpp"
 #include "storage/connection.hpp"
 #include "integration/experts_helpers.hpp"
 #include "support/process.hpp"

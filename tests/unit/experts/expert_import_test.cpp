@@ -7,7 +7,7 @@
 
 #include <catch2/catch.hpp>
 
-#include "experts/spreadsheet.hpp"
+#include "sheets/sheets.hpp"
 
 using namespace zhiku;
 

@@ -1,5 +1,5 @@
 // Spreadsheet import and export: CSV encodings and quoting, xlsx structure, round trips, limits.
-#include "experts/spreadsheet.hpp"
+#include "sheets/sheets.hpp"
 
 #include <cstdio>
 #include <cstdlib>
@@ -133,14 +133,14 @@ void check_experts(Table const& t) {
 
 }  // namespace
 
-TEST_CASE("a UTF-8 CSV is read with or without a byte order mark", "[experts][import]") {
+TEST_CASE("a UTF-8 CSV is read with or without a byte order mark", "[sheets]") {
   SECTION("without") { check_experts(zhiku::read_csv(kExpertsCsv)); }
   SECTION("with: the mark is not part of the first column's name") {
     check_experts(zhiku::read_csv("\xEF\xBB\xBF" + kExpertsCsv));
   }
 }
 
-TEST_CASE("a GB18030 CSV as Excel in China saves it is decoded", "[experts][import]") {
+TEST_CASE("a GB18030 CSV as Excel in China saves it is decoded", "[sheets]") {
   std::string bytes = encode("姓名,工作单位,学科领域\r\n张三,清华大学,城市规划\r\n", "GB18030");
   REQUIRE(bytes.find("\xD5\xC5\xC8\xFD") != std::string::npos);  // 张三 in GB18030
   Table t = zhiku::read_csv(bytes);
@@ -148,43 +148,43 @@ TEST_CASE("a GB18030 CSV as Excel in China saves it is decoded", "[experts][impo
   CHECK(t.rows == Rows{{"张三", "清华大学", "城市规划"}});
 }
 
-TEST_CASE("a UTF-16 CSV with a byte order mark is decoded", "[experts][import]") {
+TEST_CASE("a UTF-16 CSV with a byte order mark is decoded", "[sheets]") {
   SECTION("little endian, as Excel's Unicode text") {
     check_experts(zhiku::read_csv("\xFF\xFE" + encode(kExpertsCsv, "UTF-16LE")));
   }
   SECTION("big endian") { check_experts(zhiku::read_csv("\xFE\xFF" + encode(kExpertsCsv, "UTF-16BE"))); }
 }
 
-TEST_CASE("quoted cells keep their separators and doubled quotes", "[experts][import]") {
+TEST_CASE("quoted cells keep their separators and doubled quotes", "[sheets]") {
   Table t = zhiku::read_csv("姓名,研究方向,备注\n张三,\"城市更新,国土空间规划\",\"他说\"\"好\"\"\"\n");
   CHECK(t.rows == Rows{{"张三", "城市更新,国土空间规划", "他说\"好\""}});
 }
 
-TEST_CASE("a quoted cell may span lines and records may end with CRLF", "[experts][import]") {
+TEST_CASE("a quoted cell may span lines and records may end with CRLF", "[sheets]") {
   Table t = zhiku::read_csv("姓名,简介\r\n张三,\"第一行\r\n第二行\"\r\n李四,教授\r\n");
   CHECK(t.rows == Rows{{"张三", "第一行\n第二行"}, {"李四", "教授"}});
   CHECK(t.row_numbers == std::vector<int>{2, 3});  // Excel's rows, not the text's lines
 }
 
-TEST_CASE("an unterminated quote is refused naming the line where it opened", "[experts][import]") {
+TEST_CASE("an unterminated quote is refused naming the line where it opened", "[sheets]") {
   std::string detail = refusal("姓名,单位\n张三,清华\n李四,\"北京大学\n王五,复旦\n");
   CHECK_THAT(detail, Catch::Contains("第 3 行") && Catch::Contains("引号没有闭合"));
 }
 
-TEST_CASE("empty rows are skipped but the other rows keep their numbers", "[experts][import]") {
+TEST_CASE("empty rows are skipped but the other rows keep their numbers", "[sheets]") {
   Table t = zhiku::read_csv("\n姓名,单位\n\n张三,清华\n , \n,,,\n李四,北大\n");
   CHECK(t.header_row_number == 2);
   CHECK(t.rows == Rows{{"张三", "清华"}, {"李四", "北大"}});
   CHECK(t.row_numbers == std::vector<int>{4, 7});
 }
 
-TEST_CASE("rows are padded to the header and keep extra cells that hold text", "[experts][import]") {
+TEST_CASE("rows are padded to the header and keep extra cells that hold text", "[sheets]") {
   Table t = zhiku::read_csv("a,b,c,,\n1\n1,2,3,4\n");
   CHECK(t.header == std::vector<std::string>{"a", "b", "c"});
   CHECK(t.rows == Rows{{"1", "", ""}, {"1", "2", "3", "4"}});
 }
 
-TEST_CASE("the separator is sniffed from the first line", "[experts][import]") {
+TEST_CASE("the separator is sniffed from the first line", "[sheets]") {
   SECTION("semicolons") {
     CHECK(zhiku::read_csv("姓名;单位\n张三;\"清华;北大\"\n").rows == Rows{{"张三", "清华;北大"}});
   }
@@ -197,19 +197,19 @@ TEST_CASE("the separator is sniffed from the first line", "[experts][import]") {
   }
 }
 
-TEST_CASE("cells are trimmed of ASCII and full-width spaces", "[experts][import]") {
+TEST_CASE("cells are trimmed of ASCII and full-width spaces", "[sheets]") {
   Table t = zhiku::read_csv("  姓名 ,单位\n\xE3\x80\x80张三\xE3\x80\x80, \"  清华 \" \n");
   CHECK(t.header == std::vector<std::string>{"姓名", "单位"});
   CHECK(t.rows == Rows{{"张三", "清华"}});
 }
 
-TEST_CASE("a file without a header row is refused", "[experts][import]") {
+TEST_CASE("a file without a header row is refused", "[sheets]") {
   SECTION("empty") { CHECK_THAT(refusal(""), Catch::Contains("文件为空")); }
   SECTION("blank lines") { CHECK_THAT(refusal("\r\n , \r\n\r\n"), Catch::Contains("文件为空")); }
   SECTION("a byte order mark only") { CHECK_THAT(refusal("\xEF\xBB\xBF"), Catch::Contains("文件为空")); }
 }
 
-TEST_CASE("files beyond the row or column limit are refused", "[experts][import]") {
+TEST_CASE("files beyond the row or column limit are refused", "[sheets]") {
   zhiku::SheetLimits limits;
   limits.max_rows = 3;
   limits.max_columns = 4;
@@ -229,7 +229,7 @@ TEST_CASE("files beyond the row or column limit are refused", "[experts][import]
   }
 }
 
-TEST_CASE("bytes that are no known text are refused", "[experts][import]") {
+TEST_CASE("bytes that are no known text are refused", "[sheets]") {
   SECTION("neither UTF-8 nor GB18030") {
     CHECK_THAT(refusal("姓名\n张三\n\x81\x20\n"), Catch::Contains("第 3 行") && Catch::Contains("GB18030"));
   }
@@ -244,12 +244,12 @@ TEST_CASE("bytes that are no known text are refused", "[experts][import]") {
   SECTION("a legacy .xls") { CHECK_THAT(refusal("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1 rest"), Catch::Contains(".xls")); }
 }
 
-TEST_CASE("write_csv writes UTF-8 with a BOM, CRLF and quotes where needed", "[experts][import]") {
+TEST_CASE("write_csv writes UTF-8 with a BOM, CRLF and quotes where needed", "[sheets]") {
   Table t{{"姓名", "备注"}, {{"张三", "a,b"}, {"李四", "他说\"好\"\n下一行"}}, {}, 1};
   CHECK(zhiku::write_csv(t) == "\xEF\xBB\xBF姓名,备注\r\n张三,\"a,b\"\r\n李四,\"他说\"\"好\"\"\n下一行\"\r\n");
 }
 
-TEST_CASE("write_csv guards cells a spreadsheet would run as formulas", "[experts][import]") {
+TEST_CASE("write_csv guards cells a spreadsheet would run as formulas", "[sheets]") {
   auto one_cell = [](std::string cell) {
     std::string csv = zhiku::write_csv(Table{{"x"}, {{std::move(cell)}}, {}, 1});
     return csv.substr(csv.find("\r\n") + 2, csv.size() - csv.find("\r\n") - 4);
@@ -271,7 +271,7 @@ TEST_CASE("write_csv guards cells a spreadsheet would run as formulas", "[expert
   }
 }
 
-TEST_CASE("write_csv output reads back as the same table", "[experts][import]") {
+TEST_CASE("write_csv output reads back as the same table", "[sheets]") {
   Table t{{"姓名", "单位", "备注", "手机"},
           {{"张三", "清华大学,建筑学院", "他说\"好\"\n第二行", "13800138000"},
            {"李四", "", "=1+1", "-3"},
@@ -284,14 +284,14 @@ TEST_CASE("write_csv output reads back as the same table", "[experts][import]") 
   CHECK(back.row_numbers == std::vector<int>{2, 3, 4});
 }
 
-TEST_CASE("an exported xlsx reads back with Chinese text, phone numbers and empty cells", "[experts][import]") {
+TEST_CASE("an exported xlsx reads back with Chinese text, phone numbers and empty cells", "[sheets]") {
   Table t{{"姓名", "手机", "工作单位", "备注"},
           {{"张三", "13800138000", "清华大学", ""},
            {"李四", "", "", "=1+1"},
            {"王五", "0086-10-62785001", "北京大学", "第一行\n第二行"}},
           {},
           1};
-  std::string bytes = zhiku::write_xlsx(t);
+  std::string bytes = zhiku::write_xlsx(t, "专家库");
   REQUIRE(bytes.substr(0, 4) == std::string("PK\x03\x04", 4));
   Table back = zhiku::read_xlsx(bytes);
   CHECK(back.header == t.header);
@@ -305,7 +305,7 @@ TEST_CASE("an exported xlsx reads back with Chinese text, phone numbers and empt
   }
 }
 
-TEST_CASE("the footer note names the reader below the data and in the document properties", "[experts][import]") {
+TEST_CASE("the footer note names the reader below the data and in the document properties", "[sheets]") {
   Table t{{"姓名"}, {{"张三"}}, {}, 1};
   std::string note = "导出人: 张三 2026-11-29";
   std::string bytes = zhiku::write_xlsx(t, "专家库", note);
@@ -320,7 +320,7 @@ TEST_CASE("the footer note names the reader below the data and in the document p
   SECTION("no note, no extra row") { CHECK(zhiku::read_xlsx(zhiku::write_xlsx(t)).rows.size() == 1); }
 }
 
-TEST_CASE("write_xlsx cleans what Excel would reject", "[experts][import]") {
+TEST_CASE("write_xlsx cleans what Excel would reject", "[sheets]") {
   Table t{{"名"},
           {{std::string("a\x01"
                         "b\xFF"
@@ -337,7 +337,7 @@ TEST_CASE("write_xlsx cleans what Excel would reject", "[experts][import]") {
   CHECK(back.rows[1][0].size() == 32'767);
 }
 
-TEST_CASE("write_xlsx leaves no temporary file behind", "[experts][import]") {
+TEST_CASE("write_xlsx leaves no temporary file behind", "[sheets]") {
   // A private temporary directory: other tests (and other test processes) export at the same time.
   zhiku::test::TempDir dir;
   char const* saved = std::getenv("TMPDIR");
@@ -353,7 +353,7 @@ TEST_CASE("write_xlsx leaves no temporary file behind", "[experts][import]") {
   CHECK(std::filesystem::is_empty(dir.path()));
 }
 
-TEST_CASE("a corrupt xlsx is refused with an Error, not a crash", "[experts][import]") {
+TEST_CASE("a corrupt xlsx is refused with an Error, not a crash", "[sheets]") {
   SECTION("random bytes after the zip magic") {
     std::mt19937 random(42);
     std::string bytes("PK\x03\x04", 4);
@@ -381,7 +381,7 @@ TEST_CASE("a corrupt xlsx is refused with an Error, not a crash", "[experts][imp
   }
 }
 
-TEST_CASE("numbers in an xlsx read as Excel shows them", "[experts][import]") {
+TEST_CASE("numbers in an xlsx read as Excel shows them", "[sheets]") {
   std::string bytes = make_workbook([](lxw_workbook* wb, lxw_worksheet* ws) {
     lxw_format* date = workbook_add_format(wb);
     format_set_num_format(date, "yyyy\"年\"m\"月\"d\"日\"");
@@ -413,7 +413,7 @@ TEST_CASE("numbers in an xlsx read as Excel shows them", "[experts][import]") {
                        {"08:15", "1234.5", "2"}});
 }
 
-TEST_CASE("the first worksheet is found through the package relationships", "[experts][import]") {
+TEST_CASE("the first worksheet is found through the package relationships", "[sheets]") {
   // Shaped like files from other producers: prefixed elements, a chart sheet first, the
   // worksheet not called sheet1.xml, rich text, phonetic runs, inline strings, _xHHHH_ escapes.
   std::string const ns =
@@ -453,7 +453,7 @@ TEST_CASE("the first worksheet is found through the package relationships", "[ex
   CHECK(t.row_numbers == std::vector<int>{3, 5});
 }
 
-TEST_CASE("an xlsx part larger than the limit is refused", "[experts][import]") {
+TEST_CASE("an xlsx part larger than the limit is refused", "[sheets]") {
   std::string bytes = zhiku::write_xlsx(Table{{"姓名"}, {{std::string(5000, 'x')}}, {}, 1});
   zhiku::SheetLimits limits;
   limits.max_xlsx_part_bytes = 4096;
@@ -461,7 +461,7 @@ TEST_CASE("an xlsx part larger than the limit is refused", "[experts][import]") 
   CHECK_NOTHROW(zhiku::read_xlsx(bytes));
 }
 
-TEST_CASE("read_table picks the reader by the bytes, then by the name", "[experts][import]") {
+TEST_CASE("read_table picks the reader by the bytes, then by the name", "[sheets]") {
   std::string xlsx = zhiku::write_xlsx(Table{{"姓名"}, {{"张三"}}, {}, 1});
   CHECK(zhiku::read_table(xlsx, "experts.csv").rows == Rows{{"张三"}});
   CHECK(zhiku::read_table("姓名\n张三\n", "text/csv").rows == Rows{{"张三"}});
@@ -471,7 +471,7 @@ TEST_CASE("read_table picks the reader by the bytes, then by the name", "[expert
                   Error);
 }
 
-TEST_CASE("the GB18030 fixture reads as five experts in twelve columns", "[experts][import]") {
+TEST_CASE("the GB18030 fixture reads as five experts in twelve columns", "[sheets]") {
   Table t = zhiku::read_table(read_file(ZHIKU_FIXTURES_DIR "/experts_gb18030.csv"), "experts_gb18030.csv");
   CHECK(t.header == std::vector<std::string>{"姓名", "性别", "出生年份", "职称", "工作单位", "邮箱", "手机", "学科领域",
                                              "研究方向", "类别", "国家或地区", "院士"});
@@ -481,7 +481,7 @@ TEST_CASE("the GB18030 fixture reads as five experts in twelve columns", "[exper
   CHECK(t.rows[4][6] == "+1 650 555 0142");
 }
 
-TEST_CASE("the sample xlsx fixture reads its numeric phones as digits", "[experts][import]") {
+TEST_CASE("the sample xlsx fixture reads its numeric phones as digits", "[sheets]") {
   Table t = zhiku::read_table(read_file(ZHIKU_FIXTURES_DIR "/experts_sample.xlsx"), "experts_sample.xlsx");
   REQUIRE(t.rows.size() == 5);
   CHECK(t.header.size() == 12);
