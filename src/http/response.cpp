@@ -1,5 +1,8 @@
 #include "http/response.hpp"
 
+#include <filesystem>
+#include <system_error>
+
 #include <boost/url/encode.hpp>
 #include <boost/url/rfc/unreserved_chars.hpp>
 
@@ -47,6 +50,25 @@ Response Response::text(std::string body, std::string content_type, int status) 
   r.status = status;
   r.body = std::move(body);
   r.content_type = std::move(content_type);
+  return r;
+}
+
+Response Response::file(std::string path, std::string content_type, std::string_view download_name) {
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(path, ec)) throw Error::not_found("文件不存在或已被删除");
+  Response r;
+  r.content_type = std::move(content_type);
+  r.file_path = std::move(path);
+  if (!download_name.empty()) {
+    // Old clients get the name with anything outside printable ASCII (and quotes) as '_'.
+    std::string ascii;
+    for (char c : download_name) {
+      auto u = static_cast<unsigned char>(c);
+      if (u >= 0x80 && (u & 0xC0) == 0x80) continue;  // one '_' per UTF-8 character
+      ascii.push_back(u < 0x20 || u >= 0x7F || c == '"' || c == '\\' ? '_' : c);
+    }
+    r.attachment(ascii, download_name);
+  }
   return r;
 }
 

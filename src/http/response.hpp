@@ -17,6 +17,9 @@ struct Response {
   std::string content_type = "application/json";
   std::string body;
   std::vector<std::pair<std::string, std::string>> headers;
+  // Set by Response::file: the server sends this file instead of `body`, in pieces from disk,
+  // answering a Range request with 206 (or 416), so a download is never held in memory.
+  std::string file_path;
 
   // These add a header and return the response, so that a handler may end with
   // `return Response::json(j).etag(e.version);` (the && forms move it out).
@@ -42,6 +45,12 @@ struct Response {
   static Response created(Json const& j, std::string location);
   static Response no_content();
   static Response text(std::string body, std::string content_type, int status = 200);
+  // A file download: `path` streamed with `content_type`, Accept-Ranges: bytes, and, when
+  // `download_name` is not empty, Content-Disposition: attachment naming it (UTF-8 as RFC 6266's
+  // filename*, with an ASCII stand-in for old clients). Throws Error::not_found when `path` is
+  // not a regular file now. The file must not change while it is sent (store uploads under new
+  // names instead of rewriting them).
+  static Response file(std::string path, std::string content_type, std::string_view download_name = "");
   // RFC 9457 problem document.
   static Response problem(int status, std::string title, std::string detail,
                           std::vector<FieldError> const& errors = {});

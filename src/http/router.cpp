@@ -56,6 +56,15 @@ void Router::add(Route route) {
 void Router::get(std::string pattern, Policy policy, Handler h, std::string summary) {
   add({"GET", std::move(pattern), std::move(policy), std::move(h), Exec::inline_read, std::move(summary), false});
 }
+void Router::post_stream(std::string pattern, Policy policy, OpenSink open_sink, FinishUpload finish,
+                         StreamOptions options) {
+  if (!open_sink || !finish) throw std::logic_error("post_stream needs a sink and a finish: " + pattern);
+  Route route{"POST", std::move(pattern), std::move(policy), nullptr, Exec::worker, std::move(options.summary), false};
+  route.open_sink = std::move(open_sink);
+  route.finish = std::move(finish);
+  route.max_body_bytes = options.max_bytes;
+  add(std::move(route));
+}
 void Router::post(std::string pattern, Policy policy, Handler h, std::string summary) {
   add({"POST", std::move(pattern), std::move(policy), std::move(h), Exec::worker, std::move(summary), false});
 }

@@ -12,6 +12,7 @@
 #include "core/principal.hpp"
 #include "http/request.hpp"
 #include "http/response.hpp"
+#include "http/upload.hpp"
 
 namespace zhiku::http {
 
@@ -56,6 +57,13 @@ struct Route {
   Exec exec = Exec::inline_read;
   std::string summary;          // one line for the route list and the OpenAPI cross-check
   bool accepts_upload = false;  // body may be up to ServerConfig::upload_limit_bytes
+  // A streaming upload (Router::post_stream): `handler` is unused; the body goes piece by piece
+  // into open_sink's sink, then finish answers. See http/upload.hpp.
+  OpenSink open_sink{};
+  FinishUpload finish{};
+  std::size_t max_body_bytes = 0;  // for streaming uploads: a larger body answers 413
+
+  bool is_stream() const { return static_cast<bool>(open_sink); }
 };
 
 struct Match {
@@ -74,6 +82,9 @@ class Router {
   void put(std::string pattern, Policy policy, Handler h, std::string summary = "");
   void patch(std::string pattern, Policy policy, Handler h, std::string summary = "");
   void del(std::string pattern, Policy policy, Handler h, std::string summary = "");
+  // A POST whose body streams into a sink instead of memory (uploads; see http/upload.hpp).
+  void post_stream(std::string pattern, Policy policy, OpenSink open_sink, FinishUpload finish,
+                   StreamOptions options = {});
 
   // Finds the route for method+path. HEAD matches GET. `route` null and `allowed` empty: no such
   // path (404); `allowed` non-empty: wrong method (405).

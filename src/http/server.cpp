@@ -1,6 +1,12 @@
 // The Beast/Asio transport: accept, read with deadlines, refuse ambiguous framing, run the
 // middleware chain and the handler, write, repeat; graceful shutdown.
 //
+// A session is a loop of steps, each a function below: await_next_request (idle deadline) →
+// read_head (header deadline and limit, framing, target, route, 413) → read_body (body deadline
+// and limit) → dispatch (gate, policy, CSRF, handler inline or on a worker) → write_reply (the
+// body or a file with Range). A streaming upload route replaces read_body + dispatch with
+// receive_upload (policy first, then the body in pieces into the route's sink).
+//
 // Threading mirrors the limit server (shared/limit-server): one io_context per io thread, so a
 // session never needs a strand; the acceptor hands sockets round-robin to the contexts. Handlers
 // marked Exec::worker run on a separate pool and the session resumes on its own context.
@@ -22,7 +28,12 @@
 #include <boost/url/parse.hpp>
 #include <boost/url/url_view.hpp>
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include "core/crypto.hpp"
+#include "http/byte_range.hpp"
 #include "http/static_files.hpp"
 
 namespace zhiku::http {
@@ -36,6 +47,9 @@ using net::use_awaitable;
 constexpr auto kNoThrow = net::as_tuple(net::use_awaitable);
 
 namespace {
+
+template <class Stream>
+constexpr bool kIsTls = !std::is_same_v<Stream, beast::tcp_stream>;
 
 bool is_unsafe(std::string_view m) { return m != "GET" && m != "HEAD" && m != "OPTIONS"; }
 
@@ -155,9 +169,12 @@ struct Server::Impl {
     if (req.is_tls || config.behind_tls_proxy) res.header("Strict-Transport-Security", "max-age=31536000");
   }
 
-  static Response run_handler(Route const& route, Request& req) {
+  // fn() with an Error turned into its problem document and anything else into a plain 500
+  // that leaks nothing (logged with the request id).
+  template <class F>
+  static Response guarded(Request const& req, F&& fn) {
     try {
-      return route.handler(req);
+      return fn();
     } catch (Error const& e) {
       return Response::from_error(e);
     } catch (std::exception const& e) {
@@ -232,7 +249,7 @@ struct Server::Impl {
     Response r = Response::problem(status, reason_of(status), std::move(detail));
     Request about;  // only what add_common_headers reads: refusals carry the same headers
     about.request_id = rid;
-    about.is_tls = !std::is_same_v<Stream, beast::tcp_stream>;
+    about.is_tls = kIsTls<Stream>;
     add_common_headers(about, r, /*api=*/true);
     bhttp::response<bhttp::string_body> res{static_cast<bhttp::status>(status), version ? version : 11};
     res.set(bhttp::field::content_type, r.content_type);
@@ -244,6 +261,23 @@ struct Server::Impl {
     co_await write_response(stream, res);
     metrics.observe("-", "refused", status, 0);
   }
+
+  // One request and its answer, as the steps of a session pass it on.
+  struct Exchange {
+    Request req;
+    Match match;
+    bool api = false;
+    unsigned version = 11;
+    bool keep_alive = false;
+    bool is_head = false;
+    std::size_t body_limit = 0;
+    bool expects_continue = false;
+    std::chrono::steady_clock::time_point started;
+  };
+
+  // What a step tells the session: go on with the next step, or close the connection (the step
+  // has answered what could be answered).
+  enum class Next { go_on, close };
 
   template <class Stream>
   awaitable<void> session(Stream stream, net::io_context& ctx, std::string client) {
@@ -262,8 +296,7 @@ struct Server::Impl {
       }
     } guard{this, live_id};
 
-    constexpr bool kTls = !std::is_same_v<Stream, beast::tcp_stream>;
-    if constexpr (kTls) {
+    if constexpr (kIsTls<Stream>) {
       beast::get_lowest_layer(stream).expires_after(config.header_timeout);
       auto [ec] = co_await stream.async_handshake(net::ssl::stream_base::server, kNoThrow);
       if (ec) co_return;
@@ -272,154 +305,362 @@ struct Server::Impl {
     beast::flat_buffer buffer;
     for (;;) {
       if (stopping) co_return;
-      // Idle keep-alive wait for the first byte of the next request, then a separate deadline
-      // for the whole header: a client trickling bytes (slowloris) cannot hold the connection.
-      if (buffer.size() == 0) {
-        beast::get_lowest_layer(stream).expires_after(config.idle_timeout);
-        auto [ec, n] = co_await stream.async_read_some(buffer.prepare(4096), kNoThrow);
-        if (ec) co_return;
-        buffer.commit(n);
-      }
+      if (!co_await await_next_request(stream, buffer)) co_return;
       set_busy(live_id, true);
-      auto started = std::chrono::steady_clock::now();
-      bhttp::request_parser<bhttp::empty_body> hp;  // parsers are single-use: a fresh one each time
-      hp.header_limit(static_cast<std::uint32_t>(config.header_limit_bytes));
-      // Beast's default body limit (1 MiB) would make the header read itself fail on a larger
-      // Content-Length, before we know the route's limit: we check it below, and answer 413.
-      hp.body_limit(boost::none);
-      beast::get_lowest_layer(stream).expires_after(config.header_timeout);
-      {
-        auto [ec, n] = co_await bhttp::async_read_header(stream, buffer, hp, kNoThrow);
-        if (ec == bhttp::error::header_limit) {
-          co_await refuse(stream, 11, 431, "请求头超过 " + std::to_string(config.header_limit_bytes) + " 字节的上限",
-                          new_request_id());
-          co_return;
-        }
-        if (ec == beast::error::timeout || ec == net::error::eof || ec == net::error::connection_reset) co_return;
-        if (ec) {
-          co_await refuse(stream, 11, 400, "请求格式不正确", new_request_id());
-          co_return;
-        }
-      }
-      auto const& head = hp.get();
-      std::string rid(head["x-request-id"]);
-      if (!is_sane_request_id(rid)) rid = new_request_id();
-      if (auto problem = framing_problem(hp); !problem.empty()) {
-        co_await refuse(stream, head.version(), 400, problem, rid);
-        co_return;
-      }
-
-      Request req;
-      req.method = std::string(head.method_string());
-      req.target = std::string(head.target());
-      req.request_id = rid;
-      req.client_address = client;
-      req.is_tls = kTls;
-      auto url = boost::urls::parse_origin_form(req.target);
-      if (!url) {
-        co_await refuse(stream, head.version(), 400,
-                        "请求目标无效：须为路径，非 ASCII 字符须经百分号编码（percent-encoding）", rid);
-        co_return;
-      }
-      req.path = url->path();
-      for (auto const& p : url->params()) req.query.emplace_back(p.key, p.value);
-      bool bad_utf8 = !is_valid_utf8(req.path);
-      for (auto const& [k, v] : req.query) bad_utf8 = bad_utf8 || !is_valid_utf8(k) || !is_valid_utf8(v);
-      if (bad_utf8) {
-        co_await refuse(stream, head.version(), 400, "请求目标解码后不是有效的 UTF-8 文本", rid);
-        co_return;
-      }
-      for (auto const& f : head) {
-        std::string name(f.name_string());
-        std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) { return std::tolower(c); });
-        req.headers.emplace_back(std::move(name), std::string(f.value()));
-      }
-
-      bool api = req.path == "/api" || req.path.rfind("/api/", 0) == 0;
-      Match match;
-      if (api) match = router.match(req.method, req.path);
-      std::size_t limit =
-          match.route && match.route->accepts_upload ? config.upload_limit_bytes : config.body_limit_bytes;
-      if (auto cl = hp.content_length(); cl && *cl > limit) {
-        co_await refuse(stream, head.version(), 413, "请求体超过 " + std::to_string(limit) + " 字节的上限", rid);
-        co_return;
-      }
-      bool keep_alive = head.keep_alive();
-      unsigned version = head.version();
-      bool is_head = head.method() == bhttp::verb::head;
-      // RFC 9110 10.1.1: a client that sent "Expect: 100-continue" waits for our go-ahead (curl
-      // waits a second for bodies over 1 kB); the checks above have already passed.
-      if (version == 11 && hp.content_length().value_or(0) > 0 &&
-          beast::iequals(head[bhttp::field::expect], "100-continue")) {
-        bhttp::response<bhttp::empty_body> go_ahead{bhttp::status::continue_, 11};
-        beast::get_lowest_layer(stream).expires_after(config.write_timeout);
-        auto [ec, n] = co_await bhttp::async_write(stream, go_ahead, kNoThrow);
-        if (ec) co_return;
-      }
-
-      // Now the body, under its own deadline and limit.
-      bhttp::request_parser<bhttp::string_body> parser(std::move(hp));
-      parser.body_limit(limit);
-      beast::get_lowest_layer(stream).expires_after(config.body_timeout);
-      {
-        auto [ec, n] = co_await bhttp::async_read(stream, buffer, parser, kNoThrow);
-        if (ec == bhttp::error::body_limit) {
-          co_await refuse(stream, version, 413, "请求体超过 " + std::to_string(limit) + " 字节的上限", rid);
-          co_return;
-        }
-        if (ec) co_return;  // timeout or a broken connection mid-body: nothing to answer
-      }
-      req.body = std::move(parser.get().body());
-
+      Exchange x;
+      x.started = std::chrono::steady_clock::now();
+      x.req.client_address = client;
+      bhttp::request_parser<bhttp::empty_body> head_parser;  // parsers are single-use: one per request
+      if (co_await read_head(stream, buffer, head_parser, x) == Next::close) co_return;
       Response res;
-      if (api) {
-        if (auto early = prepare(req, match)) {
-          res = std::move(*early);
-        } else if (match.route->exec == Exec::worker) {
-          // Run the handler on the worker pool; the session resumes on its own context when it is
-          // done. (`co_await post(pool, use_awaitable)` would not do: its completion is dispatched
-          // to this coroutine's executor, so the handler would still block the io thread.)
-          res = co_await net::co_spawn(
-              workers->get_executor(), [&]() -> awaitable<Response> { co_return run_handler(*match.route, req); },
-              use_awaitable);
-        } else {
-          res = run_handler(*match.route, req);
-        }
-      } else if (static_files && (req.method == "GET" || req.method == "HEAD")) {
-        res = static_files->serve(req);
+      bool body_unread = false;  // answered before the body was read: the connection cannot be reused
+      if (x.match.route && x.match.route->is_stream()) {
+        if (co_await receive_upload(stream, buffer, head_parser, x, res, body_unread) == Next::close) co_return;
       } else {
-        res = Response::problem(404, "Not Found", "请求的资源不存在");
+        if (co_await read_body(stream, buffer, head_parser, x) == Next::close) co_return;
+        res = co_await dispatch(x);
       }
-      add_common_headers(req, res, api);
-
-      bhttp::response<bhttp::string_body> out{static_cast<bhttp::status>(res.status), version};
-      if (!res.content_type.empty()) out.set(bhttp::field::content_type, res.content_type);
-      for (auto& [k, v] : res.headers) out.insert(k, v);
-      bool close_after = !keep_alive || stopping;
-      out.keep_alive(!close_after);
-      std::size_t bytes = res.body.size();
-      if (res.status == 204 || res.status == 304) {
-        out.body().clear();
-        out.prepare_payload();
-      } else if (is_head) {
-        out.content_length(bytes);
-      } else {
-        out.body() = std::move(res.body);
-        out.prepare_payload();
-      }
-      auto seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-      co_await write_response(stream, out);
-      metrics.observe(req.method, api ? (req.route.empty() ? "unmatched" : req.route) : "static", res.status, seconds);
-      if (config.access_log)
-        spdlog::info("access method={} path={} status={} bytes={} ms={:.3f} rid={} client={}", req.method, req.path,
-                     res.status, bytes, seconds * 1000, rid, client);
+      bool close_after = !x.keep_alive || body_unread || stopping;
+      co_await write_reply(stream, x, std::move(res), close_after);
       set_busy(live_id, false);
       if (close_after) {
+        if (body_unread) co_await linger(stream);
         beast::error_code ec;
         beast::get_lowest_layer(stream).socket().shutdown(tcp::socket::shutdown_send, ec);
         co_return;
       }
     }
+  }
+
+  // After answering a request whose body was not read (a refused upload): end our side, then
+  // read and drop what the client still sends for a moment, so that closing with unread bytes
+  // does not reset the connection before the client has read the answer (lingering close).
+  template <class Stream>
+  awaitable<void> linger(Stream& stream) {
+    auto& socket = beast::get_lowest_layer(stream);
+    beast::error_code ignored;
+    socket.socket().shutdown(tcp::socket::shutdown_send, ignored);
+    socket.expires_after(std::chrono::milliseconds(500));
+    std::vector<char> drop(16 * 1024);
+    for (std::size_t dropped = 0; dropped < (4u << 20);) {
+      auto [ec, n] = co_await socket.async_read_some(net::buffer(drop), kNoThrow);
+      if (ec) break;
+      dropped += n;
+    }
+  }
+
+  // Step 0: the idle keep-alive wait for the first byte of the next request (a separate deadline
+  // for the whole header follows, so a client trickling bytes cannot hold the connection).
+  template <class Stream>
+  awaitable<bool> await_next_request(Stream& stream, beast::flat_buffer& buffer) {
+    if (buffer.size() > 0) co_return true;
+    beast::get_lowest_layer(stream).expires_after(config.idle_timeout);
+    auto [ec, n] = co_await stream.async_read_some(buffer.prepare(4096), kNoThrow);
+    if (ec) co_return false;
+    buffer.commit(n);
+    co_return true;
+  }
+
+  // Step 1: the header under its deadline and size limit; framing that a proxy could read
+  // differently is refused; the target decoded; the route matched; a declared body over the
+  // route's limit refused before it is sent.
+  template <class Stream>
+  awaitable<Next> read_head(Stream& stream, beast::flat_buffer& buffer, bhttp::request_parser<bhttp::empty_body>& hp,
+                            Exchange& x) {
+    hp.header_limit(static_cast<std::uint32_t>(config.header_limit_bytes));
+    // Beast's default body limit (1 MiB) would make the header read itself fail on a larger
+    // Content-Length, before we know the route's limit: we check it below, and answer 413.
+    hp.body_limit(boost::none);
+    beast::get_lowest_layer(stream).expires_after(config.header_timeout);
+    auto [ec, n] = co_await bhttp::async_read_header(stream, buffer, hp, kNoThrow);
+    if (ec == bhttp::error::header_limit) {
+      co_await refuse(stream, 11, 431, "请求头超过 " + std::to_string(config.header_limit_bytes) + " 字节的上限",
+                      new_request_id());
+      co_return Next::close;
+    }
+    if (ec == beast::error::timeout || ec == net::error::eof || ec == net::error::connection_reset) co_return Next::close;
+    if (ec) {
+      co_await refuse(stream, 11, 400, "请求格式不正确", new_request_id());
+      co_return Next::close;
+    }
+    auto const& head = hp.get();
+    Request& req = x.req;
+    req.request_id = std::string(head["x-request-id"]);
+    if (!is_sane_request_id(req.request_id)) req.request_id = new_request_id();
+    if (auto problem = framing_problem(hp); !problem.empty()) {
+      co_await refuse(stream, head.version(), 400, problem, req.request_id);
+      co_return Next::close;
+    }
+    req.method = std::string(head.method_string());
+    req.target = std::string(head.target());
+    req.is_tls = kIsTls<Stream>;
+    auto url = boost::urls::parse_origin_form(req.target);
+    if (!url) {
+      co_await refuse(stream, head.version(), 400,
+                      "请求目标无效：须为路径，非 ASCII 字符须经百分号编码（percent-encoding）", req.request_id);
+      co_return Next::close;
+    }
+    req.path = url->path();
+    for (auto const& p : url->params()) req.query.emplace_back(p.key, p.value);
+    bool bad_utf8 = !is_valid_utf8(req.path);
+    for (auto const& [k, v] : req.query) bad_utf8 = bad_utf8 || !is_valid_utf8(k) || !is_valid_utf8(v);
+    if (bad_utf8) {
+      co_await refuse(stream, head.version(), 400, "请求目标解码后不是有效的 UTF-8 文本", req.request_id);
+      co_return Next::close;
+    }
+    for (auto const& f : head) {
+      std::string name(f.name_string());
+      std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) { return std::tolower(c); });
+      req.headers.emplace_back(std::move(name), std::string(f.value()));
+    }
+
+    x.api = req.path == "/api" || req.path.rfind("/api/", 0) == 0;
+    if (x.api) x.match = router.match(req.method, req.path);
+    Route const* route = x.match.route;
+    x.body_limit = !route                 ? config.body_limit_bytes
+                   : route->is_stream()   ? (route->max_body_bytes ? route->max_body_bytes : config.upload_limit_bytes)
+                   : route->accepts_upload ? config.upload_limit_bytes
+                                          : config.body_limit_bytes;
+    if (auto cl = hp.content_length(); cl && *cl > x.body_limit) {
+      co_await refuse(stream, head.version(), 413, "请求体超过 " + std::to_string(x.body_limit) + " 字节的上限",
+                      req.request_id);
+      co_return Next::close;
+    }
+    x.keep_alive = head.keep_alive();
+    x.version = head.version();
+    x.is_head = head.method() == bhttp::verb::head;
+    // RFC 9110 10.1.1: a client that sent "Expect: 100-continue" waits for our go-ahead (curl
+    // waits a second for bodies over 1 kB); given once the request may send its body.
+    x.expects_continue = x.version == 11 && hp.content_length().value_or(0) > 0 &&
+                         beast::iequals(head[bhttp::field::expect], "100-continue");
+    co_return Next::go_on;
+  }
+
+  template <class Stream>
+  awaitable<Next> send_continue(Stream& stream, Exchange const& x) {
+    if (!x.expects_continue) co_return Next::go_on;
+    bhttp::response<bhttp::empty_body> go_ahead{bhttp::status::continue_, 11};
+    beast::get_lowest_layer(stream).expires_after(config.write_timeout);
+    auto [ec, n] = co_await bhttp::async_write(stream, go_ahead, kNoThrow);
+    co_return ec ? Next::close : Next::go_on;
+  }
+
+  // Step 2: the whole body into memory, under its own deadline and the limit.
+  template <class Stream>
+  awaitable<Next> read_body(Stream& stream, beast::flat_buffer& buffer, bhttp::request_parser<bhttp::empty_body>& hp,
+                            Exchange& x) {
+    if (co_await send_continue(stream, x) == Next::close) co_return Next::close;
+    bhttp::request_parser<bhttp::string_body> parser(std::move(hp));
+    parser.body_limit(x.body_limit);
+    beast::get_lowest_layer(stream).expires_after(config.body_timeout);
+    auto [ec, n] = co_await bhttp::async_read(stream, buffer, parser, kNoThrow);
+    if (ec == bhttp::error::body_limit) {
+      co_await refuse(stream, x.version, 413, "请求体超过 " + std::to_string(x.body_limit) + " 字节的上限",
+                      x.req.request_id);
+      co_return Next::close;
+    }
+    if (ec) co_return Next::close;  // timeout or a broken connection mid-body: nothing to answer
+    x.req.body = std::move(parser.get().body());
+    co_return Next::go_on;
+  }
+
+  // Step 3: the middleware chain and the handler (inline for reads, on the worker pool for
+  // anything else), or a static file.
+  awaitable<Response> dispatch(Exchange& x) {
+    Request& req = x.req;
+    if (!x.api) {
+      if (static_files && (req.method == "GET" || req.method == "HEAD")) co_return static_files->serve(req);
+      co_return Response::problem(404, "Not Found", "请求的资源不存在");
+    }
+    if (auto early = prepare(req, x.match)) co_return std::move(*early);
+    Route const& route = *x.match.route;
+    if (route.exec == Exec::inline_read) co_return guarded(req, [&] { return route.handler(req); });
+    co_return co_await on_worker(req, [&] { return route.handler(req); });
+  }
+
+  // Runs `fn` on the worker pool; the session resumes on its own context when it is done.
+  // (`co_await post(pool, use_awaitable)` would not do: its completion is dispatched to this
+  // coroutine's executor, so the handler would still block the io thread.)
+  template <class F>
+  awaitable<Response> on_worker(Request& req, F fn) {
+    co_return co_await net::co_spawn(
+        workers->get_executor(), [&]() -> awaitable<Response> { co_return guarded(req, fn); }, use_awaitable);
+  }
+
+  // Step 2+3 of a streaming upload: the policy before any body byte, then the body piece by
+  // piece into the route's sink, then its finish on the worker pool.
+  template <class Stream>
+  awaitable<Next> receive_upload(Stream& stream, beast::flat_buffer& buffer,
+                                 bhttp::request_parser<bhttp::empty_body>& hp, Exchange& x, Response& res,
+                                 bool& body_unread) {
+    Request& req = x.req;
+    Route const& route = *x.match.route;
+    body_unread = true;
+    if (auto early = prepare(req, x.match)) {
+      res = std::move(*early);
+      co_return Next::go_on;
+    }
+    std::unique_ptr<BodySink> sink;
+    res = guarded(req, [&] {
+      sink = route.open_sink(req);
+      if (!sink) throw std::logic_error("open_sink returned no sink for " + route.pattern);
+      return Response{};
+    });
+    if (!sink) co_return Next::go_on;  // refused: res holds the answer
+    struct AbortUnlessDone {
+      BodySink* sink;
+      bool done = false;
+      ~AbortUnlessDone() {
+        if (!done) sink->abort();
+      }
+    } abort_guard{sink.get()};
+
+    if (co_await send_continue(stream, x) == Next::close) co_return Next::close;
+    bhttp::request_parser<bhttp::buffer_body> parser(std::move(hp));
+    parser.body_limit(x.body_limit);
+    std::vector<char> chunk(64 * 1024);
+    while (!parser.is_done()) {
+      parser.get().body().data = chunk.data();
+      parser.get().body().size = chunk.size();
+      // A deadline per piece: a large upload over a slow link may take minutes, a stalled one not.
+      beast::get_lowest_layer(stream).expires_after(config.body_timeout);
+      auto [ec, n] = co_await bhttp::async_read(stream, buffer, parser, kNoThrow);
+      if (ec == bhttp::error::need_buffer) ec = {};
+      if (ec == bhttp::error::body_limit) {
+        co_await refuse(stream, x.version, 413, "请求体超过 " + std::to_string(x.body_limit) + " 字节的上限",
+                        req.request_id);
+        co_return Next::close;
+      }
+      if (ec) co_return Next::close;  // cut off: the guard aborts the sink, nobody to answer
+      std::size_t got = chunk.size() - parser.get().body().size;
+      if (got == 0) continue;
+      res = guarded(req, [&] {
+        sink->write(std::string_view(chunk.data(), got));
+        return Response{};
+      });
+      if (res.status != 200) co_return Next::go_on;  // the sink refused the body: answered, then closed
+    }
+    body_unread = false;
+    res = co_await on_worker(req, [&] {
+      Response r = route.finish(req, *sink);
+      abort_guard.done = true;
+      return r;
+    });
+    co_return Next::go_on;
+  }
+
+  // Step 4: the common headers, the status line and the body (or the file) under the write
+  // deadline; metrics and the access log.
+  template <class Stream>
+  awaitable<void> write_reply(Stream& stream, Exchange& x, Response res, bool close_after) {
+    add_common_headers(x.req, res, x.api);
+    std::uint64_t bytes = 0;
+    if (!res.file_path.empty()) {
+      bytes = co_await write_file(stream, x, res, close_after);
+    } else {
+      bhttp::response<bhttp::string_body> out{static_cast<bhttp::status>(res.status), x.version};
+      if (!res.content_type.empty()) out.set(bhttp::field::content_type, res.content_type);
+      for (auto& [k, v] : res.headers) out.insert(k, v);
+      out.keep_alive(!close_after);
+      bytes = res.body.size();
+      if (res.status == 204 || res.status == 304) {
+        out.body().clear();
+        out.prepare_payload();
+      } else if (x.is_head) {
+        out.content_length(bytes);
+      } else {
+        out.body() = std::move(res.body);
+        out.prepare_payload();
+      }
+      co_await write_response(stream, out);
+    }
+    auto seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - x.started).count();
+    Request const& req = x.req;
+    metrics.observe(req.method, x.api ? (req.route.empty() ? "unmatched" : req.route) : "static", res.status,
+                    seconds);
+    if (config.access_log)
+      spdlog::info("access method={} path={} status={} bytes={} ms={:.3f} rid={} client={}", req.method, req.path,
+                   res.status, bytes, seconds * 1000, req.request_id, req.client_address);
+  }
+
+  // A Response::file: 200 with the whole file, 206 with the one range asked for, or 416; sent
+  // in pieces read from disk. Returns the body bytes sent. A file that vanished answers 404.
+  template <class Stream>
+  awaitable<std::uint64_t> write_file(Stream& stream, Exchange& x, Response& res, bool close_after) {
+    int fd = ::open(res.file_path.c_str(), O_RDONLY | O_CLOEXEC);
+    struct stat st {};
+    if (fd < 0 || ::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+      if (fd >= 0) ::close(fd);
+      Response gone = Response::problem(404, "Not Found", "文件不存在或已被删除");
+      add_common_headers(x.req, gone, x.api);
+      res = std::move(gone);  // reported as 404 in the access log and metrics
+      bhttp::response<bhttp::string_body> out{bhttp::status::not_found, x.version};
+      out.set(bhttp::field::content_type, res.content_type);
+      for (auto& [k, v] : res.headers) out.insert(k, v);
+      out.keep_alive(!close_after);
+      out.body() = res.body;
+      out.prepare_payload();
+      co_await write_response(stream, out);
+      co_return res.body.size();
+    }
+    struct Closer {
+      int fd;
+      ~Closer() { ::close(fd); }
+    } closer{fd};
+    auto size = static_cast<std::uint64_t>(st.st_size);
+    RangeAnswer range;
+    if (res.status == 200 && !x.req.header("if-range")) range = answer_range(x.req.header("range").value_or(""), size);
+    std::uint64_t first = 0, length = size;
+    bhttp::response<bhttp::buffer_body> out{static_cast<bhttp::status>(res.status), x.version};
+    out.set(bhttp::field::accept_ranges, "bytes");
+    if (range.kind == RangeAnswer::Kind::partial) {
+      out.result(bhttp::status::partial_content);
+      res.status = 206;
+      first = range.first;
+      length = range.last - range.first + 1;
+      out.set(bhttp::field::content_range,
+              "bytes " + std::to_string(range.first) + "-" + std::to_string(range.last) + "/" + std::to_string(size));
+    } else if (range.kind == RangeAnswer::Kind::unsatisfiable) {
+      out.result(bhttp::status::range_not_satisfiable);
+      res.status = 416;
+      length = 0;
+      out.set(bhttp::field::content_range, "bytes */" + std::to_string(size));
+    }
+    if (!res.content_type.empty()) out.set(bhttp::field::content_type, res.content_type);
+    for (auto& [k, v] : res.headers) out.insert(k, v);
+    out.keep_alive(!close_after);
+    out.content_length(length);
+    out.body().data = nullptr;
+    out.body().more = !x.is_head && length > 0;
+    bhttp::response_serializer<bhttp::buffer_body> sr{out};
+    auto& socket = beast::get_lowest_layer(stream);
+    socket.expires_after(config.write_timeout);
+    if (auto [ec, n] = co_await bhttp::async_write_header(stream, sr, kNoThrow); ec) co_return 0;
+    if (x.is_head || length == 0) co_return 0;
+    std::vector<char> chunk(64 * 1024);
+    std::uint64_t sent = 0;
+    while (sent < length) {
+      auto want = static_cast<std::size_t>(std::min<std::uint64_t>(chunk.size(), length - sent));
+      ssize_t got = ::pread(fd, chunk.data(), want, static_cast<off_t>(first + sent));
+      if (got <= 0) {
+        if (got < 0 && errno == EINTR) continue;
+        // The file shrank or cannot be read: the promised length cannot be kept, so the
+        // connection is cut (the client sees a short body, not a wrong one).
+        spdlog::error("request {}: reading {} failed after {} bytes", x.req.request_id, res.file_path, sent);
+        beast::error_code ignored;
+        socket.socket().shutdown(tcp::socket::shutdown_both, ignored);
+        co_return sent;
+      }
+      out.body().data = chunk.data();
+      out.body().size = static_cast<std::size_t>(got);
+      out.body().more = sent + static_cast<std::uint64_t>(got) < length;
+      socket.expires_after(config.write_timeout);
+      auto [ec, n] = co_await bhttp::async_write(stream, sr, kNoThrow);
+      if (ec == bhttp::error::need_buffer) ec = {};
+      if (ec) co_return sent;
+      sent += static_cast<std::uint64_t>(got);
+    }
+    co_return sent;
   }
 
   // ------------------------------------------------------------------ accept --
