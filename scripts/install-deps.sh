@@ -8,7 +8,7 @@ packages=(
   g++ cmake ninja-build pkg-config git
   libboost1.81-dev libboost-url1.81-dev libsqlite3-dev sqlite3 nlohmann-json3-dev catch2
   libsodium-dev libssl-dev libtomlplusplus-dev libcli11-dev libspdlog-dev libxlsxwriter-dev
-  libzip-dev libpugixml-dev libcmark-gfm-dev libcmark-gfm-extensions-dev liblemon-dev
+  libzip-dev libpugixml-dev libcurl4-openssl-dev python3-aiosmtpd libcmark-gfm-dev libcmark-gfm-extensions-dev liblemon-dev
   nodejs npm wrk curl chromium fonts-noto-cjk
   poppler-utils libicu-dev
   clang libclang-rt-14-dev libyaml-dev

@@ -10,6 +10,7 @@
 #include "notifications/notification_routes.hpp"
 #include "proposals/proposal_routes.hpp"
 #include "reviews/round_routes.hpp"
+#include "scheduler/periodic_task.hpp"
 #include "topics/call_routes.hpp"
 #include "topics/topic_routes.hpp"
 #include "users/account_gate.hpp"
@@ -90,11 +91,28 @@ App::App(AppConfig config, Clock* clock)
   server_raw_ = server_.get();
 }
 
-App::~App() = default;
+App::~App() { stop_background(); }
 
-std::uint16_t App::start() { return server_->start(); }
-void App::wait(bool handle_signals) { server_->wait(handle_signals); }
+std::uint16_t App::start() {
+  auto const port = server_->start();
+  auto& s = *services_;
+  s.mail.recover_interrupted();
+  background_.push_back(std::make_unique<PeriodicTask>("reminders", std::chrono::milliseconds(config_.scheduler.poll_ms),
+                                                       [&s] { s.scheduler.run_due(); }));
+  if (config_.mail.enabled)
+    background_.push_back(std::make_unique<PeriodicTask>("mail", std::chrono::milliseconds(config_.mail.poll_ms),
+                                                         [&s] { s.mail.dispatch_due(); }));
+  return port;
+}
+void App::wait(bool handle_signals) {
+  server_->wait(handle_signals);
+  stop_background();
+}
 void App::stop() { server_->stop(); }
+void App::stop_background() {
+  for (auto& task : background_) task->stop();
+  background_.clear();
+}
 storage::Database& App::database() { return *db_; }
 http::Router const& App::router() const { return router_; }
 http::Server& App::server() { return *server_; }

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "app/config.hpp"
 #include "core/clock.hpp"
@@ -16,6 +17,7 @@
 namespace zhiku {
 
 struct Services;
+class PeriodicTask;
 
 class App {
  public:
@@ -26,7 +28,9 @@ class App {
   explicit App(AppConfig config, Clock* clock = nullptr);
   ~App();
 
-  // Starts listening; returns the bound port (config.http.port 0 picks one).
+  // Starts listening and the background work (due reminders, the e-mail sender; e-mails an
+  // earlier process left mid-delivery are marked uncertain first); returns the bound port
+  // (config.http.port 0 picks one).
   std::uint16_t start();
   // Blocks until stop() or, when handle_signals, SIGINT/SIGTERM; then shuts down gracefully.
   void wait(bool handle_signals);
@@ -49,6 +53,9 @@ class App {
   std::unique_ptr<http::Server> server_;
   http::Server* server_raw_ = nullptr;  // for routes registered before the server exists
   std::chrono::steady_clock::time_point started_;
+  // Last, so it stops first: its tasks use the services and the database.
+  std::vector<std::unique_ptr<PeriodicTask>> background_;
+  void stop_background();
 };
 
 std::string version_string();

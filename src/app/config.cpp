@@ -127,6 +127,19 @@ void read_all(Reader& r, AppConfig& c) {
   r.read("auth.key_file", c.auth.key_file);
   r.read("log.level", c.log.level);
   r.read("log.access_log", c.log.access_log);
+  r.read("mail.enabled", c.mail.enabled);
+  r.read("mail.smtp_url", c.mail.smtp_url);
+  r.read("mail.require_tls", c.mail.require_tls);
+  r.read("mail.username", c.mail.username);
+  r.read("mail.password", c.mail.password);
+  r.read("mail.from", c.mail.from);
+  r.read("mail.from_name", c.mail.from_name);
+  r.read("mail.base_url", c.mail.base_url);
+  r.read("mail.poll_ms", c.mail.poll_ms);
+  r.read("mail.timeout_ms", c.mail.timeout_ms);
+  r.read("mail.max_attempts", c.mail.max_attempts);
+  r.read("mail.retry_base_seconds", c.mail.retry_base_seconds);
+  r.read("scheduler.poll_ms", c.scheduler.poll_ms);
 }
 
 }  // namespace
@@ -217,6 +230,16 @@ void validate(AppConfig const& c) {
   static constexpr char const* kLevels[] = {"trace", "debug", "info", "warn", "error", "off"};
   if (std::find(std::begin(kLevels), std::end(kLevels), c.log.level) == std::end(kLevels))
     throw ConfigError("log.level: must be one of trace, debug, info, warn, error, off");
+  if (c.mail.enabled) {
+    if (!c.mail.smtp_url.starts_with("smtp://") && !c.mail.smtp_url.starts_with("smtps://"))
+      throw ConfigError("mail.smtp_url: must start with smtp:// or smtps://");
+    if (c.mail.from.find('@') == std::string::npos) throw ConfigError("mail.from: must be an e-mail address");
+  }
+  positive("mail.poll_ms", c.mail.poll_ms);
+  positive("mail.timeout_ms", c.mail.timeout_ms);
+  positive("mail.max_attempts", c.mail.max_attempts);
+  positive("mail.retry_base_seconds", c.mail.retry_base_seconds);
+  positive("scheduler.poll_ms", c.scheduler.poll_ms);
 }
 
 }  // namespace zhiku

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "http/server.hpp"
+#include "mail/mail_config.hpp"
 #include "storage/database.hpp"
 #include "users/auth_config.hpp"
 
@@ -23,6 +24,8 @@ struct AppConfig {
   storage::DatabaseConfig database;
   AuthConfig auth;
   LogConfig log;
+  MailConfig mail;
+  SchedulerConfig scheduler;
 };
 
 // A configuration problem, naming the key: "http.port: must be between 0 and 65535".

@@ -8,10 +8,12 @@
 #include "core/crypto.hpp"
 #include "experts/expert_service.hpp"
 #include "experts/taxonomy_service.hpp"
+#include "mail/mail_service.hpp"
 #include "notifications/notification_service.hpp"
 #include "notifications/notifier.hpp"
 #include "proposals/proposal_service.hpp"
 #include "reviews/round_service.hpp"
+#include "scheduler/scheduler.hpp"
 #include "storage/database.hpp"
 #include "topics/call_service.hpp"
 #include "topics/topic_service.hpp"
@@ -47,6 +49,15 @@ struct Services {
   Notifier notifier{clock,
                     [this](storage::Connection& c, RoleSet roles) { return users.active_ids_with_roles(c, roles); }};
   NotificationService notifications{db, audit, clock};
+  // E-mail of notifications (the Notifier queues it; see the constructor) and the reminders
+  // other modules register (scheduler.schedule(c, kind, key, due_at, payload)); "notify" is
+  // built in. The app's timers run scheduler.run_due() and mail.dispatch_due().
+  MailService mail{db, audit, clock, config.mail, [this](storage::Connection& c, Id user_id) -> std::optional<std::string> {
+                     auto u = users.find_by_id(c, user_id);
+                     if (!u || !u->is_active() || u->email.empty()) return std::nullopt;
+                     return u->email;
+                   }};
+  Scheduler scheduler{db, clock};
 
   ExpertService experts{db, audit, notifier, users, clock, ExpertServiceConfig{config.auth.application_limit_per_hour}};
   TaxonomyService taxonomy{db, audit, clock};

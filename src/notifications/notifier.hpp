@@ -28,11 +28,20 @@ struct Notification {
 // the rule: active accounts only; app passes UserService::active_ids_with_roles).
 using RoleMembers = std::function<std::vector<Id>(storage::Connection&, RoleSet roles)>;
 
+// What else a notification becomes inside the same transaction: the mail module queues an
+// e-mail where the user's address, their opt-outs and the configuration allow (app sets it).
+using NotificationMail = std::function<void(storage::Connection&, Id user_id, std::string_view kind,
+                                            std::string_view title, std::string_view body, std::string_view link)>;
+
 class Notifier {
  public:
   Notifier(Clock const& clock, RoleMembers role_members) : clock_(&clock), role_members_(std::move(role_members)) {}
 
-  // Queues a notification for `user_id` inside the caller's write transaction.
+  // Sets the e-mail step of every notification (once, at start-up, before any notify).
+  void set_mail(NotificationMail mail) { mail_ = std::move(mail); }
+
+  // Queues a notification for `user_id` inside the caller's write transaction, and its e-mail
+  // (set_mail) in the same transaction.
   // REQUIRES: `c` is the writer connection inside Database::write. Throws storage::Error.
   void notify(storage::Connection& c, Id user_id, std::string_view kind, std::string_view title, std::string_view body,
               std::string_view link) const;
@@ -44,6 +53,7 @@ class Notifier {
  private:
   Clock const* clock_;
   RoleMembers role_members_;
+  NotificationMail mail_;
 };
 
 }  // namespace zhiku
