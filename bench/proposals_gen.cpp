@@ -106,7 +106,7 @@ int main(int argc, char** argv) {
   for (long i = 0; i < proposals; ++i) {
     if (i % batch == 0) c.exec("BEGIN");
     int const year = 2021 + static_cast<int>(rng.below(6));
-    char at[32];
+    char at[64];
     std::snprintf(at, sizeof at, "%04d-%02d-%02dT%02d:%02d:00Z", year, 1 + static_cast<int>(rng.below(12)),
                   1 + static_cast<int>(rng.below(28)), static_cast<int>(rng.below(24)), static_cast<int>(rng.below(60)));
     FrozenContent f;
