@@ -7,6 +7,7 @@
 #include "core/json.hpp"
 #include "experts/expert_routes.hpp"
 #include "experts/taxonomy_routes.hpp"
+#include "mail/mail_routes.hpp"
 #include "notifications/notification_routes.hpp"
 #include "proposals/proposal_routes.hpp"
 #include "reviews/round_routes.hpp"
@@ -81,6 +82,7 @@ App::App(AppConfig config, Clock* clock)
   add_topic_routes(router_, s.topics);
   add_proposal_routes(router_, s.proposals);
   add_round_routes(router_, s.rounds);
+  add_mail_routes(router_, s.mail);
 
   s.experts.warm();
   if (auto sealed = s.auth.reseal_totp_keys(); sealed.resealed > 0)

@@ -147,7 +147,7 @@ describe('navigation per role', () => {
   const names = (roles: Role[]) => navFor(roles).map((n) => n.name)
 
   it('gives each role its own entries, and everyone the account', () => {
-    expect(names(['admin'])).toEqual(['home', 'experts', 'proposals', 'users', 'audit', 'account'])
+    expect(names(['admin'])).toEqual(['home', 'experts', 'proposals', 'users', 'audit', 'mail', 'account'])
     expect(names(['coordinator'])).toEqual(['home', 'experts', 'queue', 'fields', 'pools', 'proposals', 'screening', 'audit', 'account'])
     expect(names(['expert'])).toEqual(['home', 'my-profile', 'my-conflicts', 'my-proposals', 'account'])
     expect(names(['leader'])).toEqual(['home', 'experts', 'proposals', 'account'])

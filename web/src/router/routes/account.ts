@@ -38,6 +38,12 @@ export default defineArea({
           component: () => import('@/pages/account/SecurityPanel.vue'),
           meta: { title: 'account.security' },
         },
+        {
+          path: 'mail',
+          name: 'account-mail',
+          component: () => import('@/pages/account/MailPanel.vue'),
+          meta: { title: 'mailPrefs.tab' },
+        },
       ],
     },
   ],
