@@ -10,6 +10,7 @@
 #include "mail/mail_routes.hpp"
 #include "notifications/notification_routes.hpp"
 #include "proposals/proposal_routes.hpp"
+#include "reviews/assignment_routes.hpp"
 #include "reviews/round_routes.hpp"
 #include "scheduler/periodic_task.hpp"
 #include "topics/call_routes.hpp"
@@ -82,6 +83,7 @@ App::App(AppConfig config, Clock* clock)
   add_topic_routes(router_, s.topics);
   add_proposal_routes(router_, s.proposals);
   add_round_routes(router_, s.rounds);
+  add_assignment_routes(router_, s.assignments);
   add_mail_routes(router_, s.mail);
 
   s.experts.warm();

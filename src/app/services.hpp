@@ -12,6 +12,7 @@
 #include "notifications/notification_service.hpp"
 #include "notifications/notifier.hpp"
 #include "proposals/proposal_service.hpp"
+#include "reviews/assignment_service.hpp"
 #include "reviews/round_service.hpp"
 #include "scheduler/scheduler.hpp"
 #include "storage/database.hpp"
@@ -68,6 +69,7 @@ struct Services {
   ProposalService proposals{db, audit, notifier, experts, taxonomy, calls, clock};
 
   RoundService rounds{db, audit, notifier, experts, proposals, clock};
+  AssignmentService assignments{db, audit, notifier, experts, taxonomy, proposals, rounds, clock};
 };
 
 }  // namespace zhiku

@@ -232,13 +232,20 @@ std::vector<PairConflicts> RoundService::conflicts(Actor const& actor, Id id, st
   }
   People people{experts_, proposals_, db_, actor, {}, {}};
   std::string const today = clock_.now_iso().substr(0, 10);
+  // Each proposal's authors once, not once per reviewer.
+  std::vector<std::vector<ConflictPerson>> authors_of;
+  for (auto const& rp : rows) {
+    std::vector<ConflictPerson> authors;
+    for (Id a : rp.author_ids) authors.push_back(people.person(a));
+    authors_of.push_back(std::move(authors));
+  }
   std::vector<PairConflicts> out;
   for (Id eid : expert_ids) {
     ConflictPerson const reviewer = people.person(eid);
     auto const& coauthors = people.coauthors_of(eid);
-    for (auto const& rp : rows) {
-      std::vector<ConflictPerson> authors;
-      for (Id a : rp.author_ids) authors.push_back(people.person(a));
+    for (size_t i = 0; i < rows.size(); ++i) {
+      auto const& rp = rows[i];
+      auto const& authors = authors_of[i];
       PairConflicts pc;
       pc.proposal_id = rp.proposal_id;
       pc.expert_id = eid;
@@ -270,20 +277,25 @@ PairConflicts RoundService::override_conflict(Actor const& actor, Id id, Id prop
     Round r = load(c, id);
     if (r.status == RoundStatus::closed || r.status == RoundStatus::finalized)
       throw Error::conflict("评审批次已「" + std::string(label_of(r.status)) + "」，不能再豁免利益冲突");
-    ConflictOverride o{id, proposal_id, expert_id, why, std::nullopt, now};
-    if (actor.signed_in()) o.created_by = actor.user_id();
-    store_.put_override(c, o);
-    Json diff = Json::object();
-    diff["proposal_id"] = proposal_id;
-    diff["expert_id"] = expert_id;
-    diff["reason"] = why;
-    Json rules = Json::array();
-    for (auto const& h : pc.hits) rules.push_back(h.detail);
-    diff["conflicts"] = std::move(rules);
-    audit_.record(c, actor, "round.override_conflict", "round", id, diff);
+    record_override(c, actor, id, pc, why, now);
     return 0;
   });
   return pair_conflicts(actor, id, proposal_id, expert_id);
+}
+
+void RoundService::record_override(storage::Connection& c, Actor const& actor, Id id, PairConflicts const& pc,
+                                   std::string const& why, std::string const& now) const {
+  ConflictOverride o{id, pc.proposal_id, pc.expert_id, why, std::nullopt, now};
+  if (actor.signed_in()) o.created_by = actor.user_id();
+  store_.put_override(c, o);
+  Json diff = Json::object();
+  diff["proposal_id"] = pc.proposal_id;
+  diff["expert_id"] = pc.expert_id;
+  diff["reason"] = why;
+  Json rules = Json::array();
+  for (auto const& h : pc.hits) rules.push_back(h.detail);
+  diff["conflicts"] = std::move(rules);
+  audit_.record(c, actor, "round.override_conflict", "round", id, diff);
 }
 
 PairConflicts RoundService::withdraw_override(Actor const& actor, Id id, Id proposal_id, Id expert_id) {

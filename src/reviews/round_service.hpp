@@ -68,6 +68,10 @@ class RoundService {
   // Lets a conflicted pair be assigned, for the written `reason` (audited). Error{conflict}
   // when no rule hits or the round is closed; Error::invalid_field("reason") when blank.
   PairConflicts override_conflict(Actor const& actor, Id id, Id proposal_id, Id expert_id, std::string const& reason);
+  // Writes the override of `pc` for `why` and audits it (round.override_conflict), inside the
+  // caller's write. REQUIRES: `why` trimmed, non-blank, within kMaxOverrideReasonChars.
+  void record_override(storage::Connection& c, Actor const& actor, Id round_id, PairConflicts const& pc,
+                       std::string const& why, std::string const& now) const;
   // Withdraws an override. Error::not_found when there is none.
   PairConflicts withdraw_override(Actor const& actor, Id id, Id proposal_id, Id expert_id);
 

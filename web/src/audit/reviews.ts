@@ -15,8 +15,17 @@ export default defineAuditTerms({
     'round.finalize': 'reviewAudit.finalize',
     'round.override_conflict': 'reviewAudit.override_conflict',
     'round.withdraw_override': 'reviewAudit.withdraw_override',
+    'round.add_reviewers': 'reviewAudit.add_reviewers',
+    'round.remove_reviewer': 'reviewAudit.remove_reviewer',
+    'round.apply_plan': 'reviewAudit.apply_plan',
+    'round.assign': 'reviewAudit.assign',
+    'round.unassign': 'reviewAudit.unassign',
+    'round.release': 'reviewAudit.release',
+    'assignment.accept': 'reviewAudit.accept',
+    'assignment.decline': 'reviewAudit.decline',
   },
   entities: {
     round: { label: 'reviewAudit.entity' },
+    assignment: { label: 'reviewAudit.assignment_entity' },
   },
 })

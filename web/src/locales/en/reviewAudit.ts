@@ -16,6 +16,15 @@ const en: typeof zh = {
     finalize: 'Ranking finalized and released',
     override_conflict: 'Conflict of interest overridden',
     withdraw_override: 'Conflict override withdrawn',
+    add_reviewers: 'Reviewers added to the pool',
+    remove_reviewer: 'Reviewer taken out of the pool',
+    apply_plan: 'Automatic assignment plan applied',
+    assign: 'Reviewer assigned by hand',
+    unassign: 'Assignment removed',
+    release: 'Assignments released',
+    accept: 'Assignment accepted',
+    decline: 'Assignment declined',
+    assignment_entity: 'Review assignment',
   },
 }
 

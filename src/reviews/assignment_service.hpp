@@ -6,6 +6,7 @@
 // accept or decline them with a reason (a decline frees the slot).
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -26,14 +27,19 @@
 namespace zhiku {
 
 // A reviewer's assignment as they see it: never the authors in a blind round.
+// The proposal's title is the frozen one; no author, organisation or co-author is named in a
+// blind round.
 struct MyAssignment {
-  Assignment assignment;
+  Assignment assignment;  // expert_name and the coordinator's match fields left out by the JSON
   std::string round_name;
+  RoundStatus round_status = RoundStatus::reviewing;
   std::optional<std::string> deadline;  // the round's, or the reviewer's extension
   bool blind = true;
   std::vector<std::string> author_names;  // empty in a blind round
   std::vector<AssignmentAction> allowed;
 };
+
+inline constexpr std::size_t kMaxDeclineReasonChars = 1000;
 
 class AssignmentService {
  public:
@@ -57,7 +63,10 @@ class AssignmentService {
   std::vector<Assignment> assignments(Actor const& actor, Id round_id) const;
   // A pair placed by hand (pinned, tentative). Error{conflict} naming the rule when a conflict
   // blocks it and no override lets it, when the reviewer is not in the pool or already on it.
-  Assignment assign(Actor const& actor, Id round_id, Id proposal_id, Id expert_id);
+  // A non-blank `override_reason` overrides a blocking conflict in the same transaction (written
+  // and audited as POST /rounds/{id}/overrides does); it is ignored when nothing blocks.
+  Assignment assign(Actor const& actor, Id round_id, Id proposal_id, Id expert_id,
+                    std::string const& override_reason = "");
   // Removes an assignment not yet accepted. Error{conflict} once accepted or submitted.
   void unassign(Actor const& actor, Id round_id, Id assignment_id);
   // tentative → released; notifies each reviewer once. Returns how many were released.
@@ -75,6 +84,7 @@ class AssignmentService {
   AssignmentPlanView solve(Problem const& p, std::string const& objective) const;
   Round round_of(storage::Connection& c, Id round_id) const;
   MyAssignment my_view(storage::Connection& c, Actor const& actor, Assignment a) const;
+  std::map<Id, std::string> titles(Actor const& actor, Id round_id) const;
   std::optional<Id> own_expert(storage::Connection& c, Actor const& actor) const;
 
   storage::Database& db_;

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 
 #include "core/text.hpp"
 #include "matching/assignment.hpp"
@@ -19,6 +20,30 @@ constexpr char kNotFound[] = "评审任务不存在";
 bool assigning_open(RoundStatus s) { return s == RoundStatus::assigning || s == RoundStatus::reviewing; }
 
 std::string link_of_mine() { return "/reviews"; }
+
+// The round reads its proposals as the office does, on behalf of a reviewer who may not read
+// them through the proposals' own rules; what the reviewer then sees is chosen here.
+Actor office_reader(Actor const& actor) {
+  Principal p;
+  p.username = "reviews";
+  p.roles = RoleSet{Role::coordinator};
+  return Actor::of(p, actor.meta);
+}
+
+std::string joined(std::vector<ConflictHit> const& hits) {
+  std::string out;
+  for (size_t i = 0; i < hits.size(); ++i) out += (i ? "；" : "") + hits[i].detail;
+  return out;
+}
+
+// What the reviewer may do with the assignment now: accept or decline an offered one; decline an
+// accepted one while no review is in.
+std::vector<AssignmentAction> allowed_now(Round const& r, Assignment const& a) {
+  bool const open = r.status == RoundStatus::assigning || r.status == RoundStatus::reviewing;
+  if (open && a.status == AssignmentStatus::released) return {AssignmentAction::accept, AssignmentAction::decline};
+  if (open && a.status == AssignmentStatus::accepted) return {AssignmentAction::decline};
+  return {};
+}
 
 }  // namespace
 
@@ -241,13 +266,12 @@ AssignmentPlanView AssignmentService::apply(Actor const& actor, Id round_id, std
     Round r = round_of(c, round_id);
     if (!assigning_open(r.status)) throw Error::conflict("评审批次的状态已变化，请刷新后再分配");
     // The plan was made from what was assigned when it was read; a change since then (another
-    // coordinator's pin) makes it stale.
-    if (store_.of_round(c, round_id).size() != p.existing.size() + [&] {
-          size_t declined = 0;
-          for (auto const& a : store_.of_round(c, round_id)) declined += a.status == AssignmentStatus::declined;
-          return declined;
-        }())
-      throw Error::precondition_failed("分配已被他人修改，请刷新后再试");
+    // coordinator's pin, a decline) makes it stale.
+    std::set<Id> now_assigned, planned_from;
+    for (auto const& a : store_.of_round(c, round_id))
+      if (a.status != AssignmentStatus::declined) now_assigned.insert(a.id);
+    for (auto const& a : p.existing) planned_from.insert(a.id);
+    if (now_assigned != planned_from) throw Error::precondition_failed("分配已被他人修改，请刷新后再试");
     int written = 0;
     for (auto const& pair : view.pairs) {
       if (pair.existing) continue;
@@ -280,23 +304,34 @@ std::vector<Assignment> AssignmentService::assignments(Actor const& actor, Id ro
     out = store_.of_round(*c, round_id);
   }
   std::map<Id, std::string> names;
+  auto title_of = titles(actor, round_id);
   for (auto& a : out) {
     if (!names.count(a.expert_id)) names[a.expert_id] = experts_.get(actor, a.expert_id).profile.name;
     a.expert_name = names[a.expert_id];
+    a.proposal_title = title_of[a.proposal_id];
   }
   return out;
 }
 
-Assignment AssignmentService::assign(Actor const& actor, Id round_id, Id proposal_id, Id expert_id) {
+std::map<Id, std::string> AssignmentService::titles(Actor const& actor, Id round_id) const {
+  std::map<Id, std::string> out;
+  for (auto const& rp : rounds_.proposals(actor, round_id)) out[rp.proposal_id] = rp.title;
+  return out;
+}
+
+Assignment AssignmentService::assign(Actor const& actor, Id round_id, Id proposal_id, Id expert_id,
+                                     std::string const& override_reason) {
   auto rows = rounds_.proposals(actor, round_id);
   auto it = std::find_if(rows.begin(), rows.end(), [&](auto const& r) { return r.proposal_id == proposal_id; });
   if (it == rows.end()) throw Error::not_found("这项建议不在该评审批次中");
-  for (auto const& pc : rounds_.conflicts(actor, round_id, {expert_id})) {
-    if (pc.proposal_id != proposal_id || !pc.blocks()) continue;
-    std::string detail = "利益冲突：";
-    for (size_t i = 0; i < pc.hits.size(); ++i) detail += (i ? "；" : "") + pc.hits[i].detail;
-    throw Error::conflict(detail + "。如确需指派，请先写明理由豁免该冲突");
-  }
+  std::string const why = trim_text(override_reason);
+  if (utf8_length(why) > kMaxOverrideReasonChars)
+    throw Error::invalid_field("override_reason", "理由最多 " + std::to_string(kMaxOverrideReasonChars) + " 个字符");
+  std::optional<PairConflicts> blocking;
+  for (auto const& pc : rounds_.conflicts(actor, round_id, {expert_id}))
+    if (pc.proposal_id == proposal_id && pc.blocks()) blocking = pc;
+  if (blocking && why.empty())
+    throw Error::conflict("利益冲突：" + joined(blocking->hits) + "。如确需指派，请写明豁免该冲突的理由");
   std::string now = clock_.now_iso();
   std::string title = it->title;
   Id id = db_.write([&](storage::Connection& c) {
@@ -310,22 +345,26 @@ Assignment AssignmentService::assign(Actor const& actor, Id round_id, Id proposa
       if (existing->status != AssignmentStatus::declined) throw Error::conflict("这位专家已在评审这项建议");
       store_.remove(c, existing->id);
     }
+    if (blocking) rounds_.record_override(c, actor, round_id, *blocking, why, now);
     Assignment a;
     a.round_id = round_id;
     a.proposal_id = proposal_id;
     a.expert_id = expert_id;
     a.pinned = true;
-    a.proposal_title = title;
     a.created_at = a.updated_at = now;
     Id new_id = store_.insert(c, a);
     Json diff = Json::object();
     diff["proposal_id"] = proposal_id;
+    diff["title"] = title;
     diff["expert_id"] = expert_id;
     audit_.record(c, actor, "round.assign", "round", round_id, diff);
     return new_id;
   });
   auto c = db_.read();
-  return *store_.find(*c, id);
+  Assignment out = *store_.find(*c, id);
+  out.proposal_title = title;
+  out.expert_name = experts_.get(actor, expert_id).profile.name;
+  return out;
 }
 
 void AssignmentService::unassign(Actor const& actor, Id round_id, Id assignment_id) {
@@ -374,15 +413,22 @@ std::optional<Id> AssignmentService::own_expert(storage::Connection& c, Actor co
   return experts_.expert_of_user(c, actor.user_id());
 }
 
-MyAssignment AssignmentService::my_view(storage::Connection& c, Actor const&, Assignment a) const {
+MyAssignment AssignmentService::my_view(storage::Connection& c, Actor const& actor, Assignment a) const {
   MyAssignment m;
   Round r = round_of(c, a.round_id);
   m.round_name = r.settings.name;
+  m.round_status = r.status;
   m.blind = r.settings.blind;
   m.deadline = a.extended_until ? a.extended_until : r.settings.deadline;
-  bool const open = r.status == RoundStatus::assigning || r.status == RoundStatus::reviewing;
-  if (open && a.status == AssignmentStatus::released) m.allowed = {AssignmentAction::accept, AssignmentAction::decline};
-  else if (open && a.status == AssignmentStatus::accepted) m.allowed = {AssignmentAction::decline};
+  m.allowed = allowed_now(r, a);
+  auto v = proposals_.get(office_reader(actor), a.proposal_id);
+  a.proposal_title = v.proposal.content.title;
+  if (!m.blind)
+    for (auto const& author : v.proposal.authors) m.author_names.push_back(author.name);
+  a.expert_name.clear();
+  a.match_score.reset();
+  a.match_reasons.clear();
+  a.pinned = false;
   m.assignment = std::move(a);
   return m;
 }
@@ -399,25 +445,28 @@ std::vector<MyAssignment> AssignmentService::mine(Actor const& actor) const {
 MyAssignment AssignmentService::act(Actor const& actor, Id assignment_id, AssignmentAction action,
                                     std::string const& note) {
   std::string const why = trim_text(note);
+  if (utf8_length(why) > kMaxDeclineReasonChars)
+    throw Error::invalid_field("note", "理由最多 " + std::to_string(kMaxDeclineReasonChars) + " 个字符");
   std::string now = clock_.now_iso();
-  return db_.write([&](storage::Connection& c) {
+  db_.write([&](storage::Connection& c) {
     auto me = own_expert(c, actor);
     auto a = store_.find(c, assignment_id);
     // Someone else's assignment, or one not yet released, does not exist for the caller.
     if (!a || !me || a->expert_id != *me || a->status == AssignmentStatus::tentative)
       throw Error::not_found(kNotFound);
-    MyAssignment before = my_view(c, actor, *a);
-    if (std::find(before.allowed.begin(), before.allowed.end(), action) == before.allowed.end()) {
-      std::vector<std::string> allowed;
-      for (auto x : before.allowed) allowed.emplace_back(to_string(x));
+    Round r = round_of(c, a->round_id);
+    auto allowed = allowed_now(r, *a);
+    if (std::find(allowed.begin(), allowed.end(), action) == allowed.end()) {
+      std::vector<std::string> names;
+      for (auto x : allowed) names.emplace_back(to_string(x));
       throw Error::conflict("这项评审任务「" + std::string(label_of(a->status)) + "」，不能" +
                                 (action == AssignmentAction::accept ? "接受" : "谢绝"),
-                            allowed);
+                            names);
     }
-    if (action == AssignmentAction::decline && why.empty())
-      throw Error::invalid_field("note", "请写明谢绝的理由");
+    if (action == AssignmentAction::decline && why.empty()) throw Error::invalid_field("note", "请写明谢绝的理由");
     auto to = action == AssignmentAction::accept ? AssignmentStatus::accepted : AssignmentStatus::declined;
-    store_.set_status(c, assignment_id, to, action == AssignmentAction::decline ? std::optional(why) : std::nullopt, now);
+    store_.set_status(c, assignment_id, to, action == AssignmentAction::decline ? std::optional(why) : std::nullopt,
+                      now);
     Json diff = Json::object();
     diff["round_id"] = a->round_id;
     diff["proposal_id"] = a->proposal_id;
@@ -426,11 +475,12 @@ MyAssignment AssignmentService::act(Actor const& actor, Id assignment_id, Assign
     audit_.record(c, actor, "assignment." + std::string(to_string(action)), "assignment", assignment_id, diff);
     if (action == AssignmentAction::decline)
       notifier_.notify_roles(c, RoleSet{Role::coordinator}, "review.declined",
-                             "评审专家谢绝了评审任务：" + before.round_name, why,
+                             "评审专家谢绝了评审任务：" + r.settings.name, why,
                              "/rounds/" + std::to_string(a->round_id));
-    a = store_.find(c, assignment_id);
-    return my_view(c, actor, *a);
+    return 0;
   });
+  auto c = db_.read();
+  return my_view(*c, actor, *store_.find(*c, assignment_id));
 }
 
 }  // namespace zhiku
