@@ -11,6 +11,7 @@
 #include "notifications/notification_routes.hpp"
 #include "proposals/proposal_routes.hpp"
 #include "reviews/assignment_routes.hpp"
+#include "reviews/review_routes.hpp"
 #include "reviews/round_routes.hpp"
 #include "scheduler/periodic_task.hpp"
 #include "topics/call_routes.hpp"
@@ -84,6 +85,7 @@ App::App(AppConfig config, Clock* clock)
   add_proposal_routes(router_, s.proposals);
   add_round_routes(router_, s.rounds);
   add_assignment_routes(router_, s.assignments);
+  add_review_routes(router_, s.reviews);
   add_mail_routes(router_, s.mail);
 
   s.experts.warm();

@@ -13,6 +13,7 @@
 #include "notifications/notifier.hpp"
 #include "proposals/proposal_service.hpp"
 #include "reviews/assignment_service.hpp"
+#include "reviews/review_service.hpp"
 #include "reviews/round_service.hpp"
 #include "scheduler/scheduler.hpp"
 #include "storage/database.hpp"
@@ -70,6 +71,7 @@ struct Services {
 
   RoundService rounds{db, audit, notifier, experts, proposals, clock};
   AssignmentService assignments{db, audit, notifier, experts, taxonomy, proposals, rounds, clock};
+  ReviewService reviews{db, audit, notifier, experts, proposals, assignments, clock};
 };
 
 }  // namespace zhiku

@@ -34,6 +34,7 @@ void to_json(Json& j, Assignment const& a) {
   j["match_reasons"] = a.match_reasons;
   j["decline_reason"] = opt(a.decline_reason);
   j["extended_until"] = opt(a.extended_until);
+  j["review_status"] = opt(a.review_status);
   j["created_at"] = a.created_at;
   j["updated_at"] = a.updated_at;
 }
@@ -90,6 +91,7 @@ void to_json(Json& j, MyAssignment const& m) {
   j["blind"] = m.blind;
   j["author_names"] = m.author_names;
   j["decline_reason"] = opt(a.decline_reason);
+  j["review_status"] = opt(a.review_status);
   Json allowed = Json::array();
   for (auto x : m.allowed) allowed.push_back(to_string(x));
   j["allowed"] = std::move(allowed);

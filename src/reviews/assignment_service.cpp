@@ -442,6 +442,14 @@ std::vector<MyAssignment> AssignmentService::mine(Actor const& actor) const {
   return out;
 }
 
+MyAssignment AssignmentService::my_assignment(Actor const& actor, Id assignment_id) const {
+  auto c = db_.read();
+  auto me = own_expert(*c, actor);
+  auto a = store_.find(*c, assignment_id);
+  if (!a || !me || a->expert_id != *me || a->status == AssignmentStatus::tentative) throw Error::not_found(kNotFound);
+  return my_view(*c, actor, std::move(*a));
+}
+
 MyAssignment AssignmentService::act(Actor const& actor, Id assignment_id, AssignmentAction action,
                                     std::string const& note) {
   std::string const why = trim_text(note);

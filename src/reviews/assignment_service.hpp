@@ -74,6 +74,8 @@ class AssignmentService {
 
   // The caller's assignments (released and later), newest first.
   std::vector<MyAssignment> mine(Actor const& actor) const;
+  // One of them. Error::not_found for anyone else's or a tentative one.
+  MyAssignment my_assignment(Actor const& actor, Id assignment_id) const;
   // accept or decline (a reason needed) by the assigned reviewer. Error::not_found for anyone
   // else or a tentative one; Error{conflict, allowed} when not allowed now.
   MyAssignment act(Actor const& actor, Id assignment_id, AssignmentAction action, std::string const& note);

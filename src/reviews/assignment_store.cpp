@@ -7,7 +7,8 @@ namespace {
 
 constexpr char kColumns[] =
     "id, round_id, proposal_id, expert_id, status, pinned, match_score, match_reasons, decline_reason, "
-    "extended_until, created_at, updated_at FROM review_assignments";
+    "extended_until, created_at, updated_at, "
+    "(SELECT r.status FROM reviews r WHERE r.assignment_id = review_assignments.id) FROM review_assignments";
 
 Assignment assignment_from_row(storage::Statement& s) {
   Assignment a;
@@ -23,6 +24,7 @@ Assignment assignment_from_row(storage::Statement& s) {
   a.extended_until = s.opt_text(9);
   a.created_at = s.text(10);
   a.updated_at = s.text(11);
+  a.review_status = s.opt_text(12);
   return a;
 }
 
@@ -97,6 +99,12 @@ void AssignmentStore::set_status(storage::Connection& c, Id id, AssignmentStatus
       "UPDATE review_assignments SET status = ?, decline_reason = coalesce(?, decline_reason), updated_at = ? "
       "WHERE id = ?";
   c.exec(kSql, to_string(status), reason, now, id);
+}
+
+void AssignmentStore::set_extension(storage::Connection& c, Id id, std::string const& until,
+                                    std::string const& now) const {
+  constexpr char kSql[] = "UPDATE review_assignments SET extended_until = ?, updated_at = ? WHERE id = ?";
+  c.exec(kSql, until, now, id);
 }
 
 std::vector<Id> AssignmentStore::release(storage::Connection& c, Id round_id, std::string const& now) const {

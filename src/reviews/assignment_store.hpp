@@ -27,6 +27,7 @@ class AssignmentStore {
   void remove(storage::Connection& c, Id id) const;
   void set_status(storage::Connection& c, Id id, AssignmentStatus status, std::optional<std::string> const& reason,
                   std::string const& now) const;
+  void set_extension(storage::Connection& c, Id id, std::string const& until, std::string const& now) const;
   // tentative → released for the whole round; returns the experts whose assignments moved.
   std::vector<Id> release(storage::Connection& c, Id round_id, std::string const& now) const;
 };

@@ -43,6 +43,7 @@ struct Assignment {
   std::optional<std::string> extended_until;
   std::string created_at;
   std::string updated_at;
+  std::optional<std::string> review_status;  // draft | submitted; nullopt before a draft
   // Filled in by the service for lists.
   std::string proposal_title;
   std::string expert_name;

@@ -23,6 +23,9 @@ export default defineAuditTerms({
     'round.release': 'reviewAudit.release',
     'assignment.accept': 'reviewAudit.accept',
     'assignment.decline': 'reviewAudit.decline',
+    'round.extend_deadline': 'reviewAudit.extend_deadline',
+    'review.save': 'reviewAudit.review_save',
+    'review.submit': 'reviewAudit.review_submit',
   },
   entities: {
     round: { label: 'reviewAudit.entity' },

@@ -25,6 +25,9 @@ const en: typeof zh = {
     accept: 'Assignment accepted',
     decline: 'Assignment declined',
     assignment_entity: 'Review assignment',
+    extend_deadline: 'Review deadline extended',
+    review_save: 'Review draft saved',
+    review_submit: 'Review submitted',
   },
 }
 

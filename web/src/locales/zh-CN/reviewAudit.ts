@@ -23,5 +23,8 @@ export default {
     accept: '接受评审任务',
     decline: '谢绝评审任务',
     assignment_entity: '评审任务',
+    extend_deadline: '延长评审截止时间',
+    review_save: '保存评审意见草稿',
+    review_submit: '提交评审意见',
   },
 }
