@@ -147,10 +147,12 @@ describe('navigation per role', () => {
   const names = (roles: Role[]) => navFor(roles).map((n) => n.name)
 
   it('gives each role its own entries, and everyone the account', () => {
-    expect(names(['admin'])).toEqual(['home', 'experts', 'proposals', 'users', 'audit', 'mail', 'account'])
-    expect(names(['coordinator'])).toEqual(['home', 'experts', 'queue', 'fields', 'pools', 'proposals', 'screening', 'audit', 'account'])
-    expect(names(['expert'])).toEqual(['home', 'my-profile', 'my-conflicts', 'my-proposals', 'account'])
-    expect(names(['leader'])).toEqual(['home', 'experts', 'proposals', 'account'])
+    expect(names(['admin'])).toEqual(['home', 'experts', 'topics', 'calls', 'departments', 'proposals', 'users', 'audit', 'mail', 'account'])
+    expect(names(['coordinator'])).toEqual([
+      'home', 'experts', 'queue', 'fields', 'pools', 'topics', 'topic-suggestions', 'calls', 'departments', 'proposals', 'screening', 'audit', 'account',
+    ])
+    expect(names(['expert'])).toEqual(['home', 'my-profile', 'my-conflicts', 'my-topics', 'my-proposals', 'topics', 'topic-suggestions', 'calls', 'account'])
+    expect(names(['leader'])).toEqual(['home', 'experts', 'topics', 'calls', 'proposals', 'account'])
   })
 
   it('comes from the routes: each entry links to its page and shows only to roles that may open it', () => {
@@ -164,8 +166,8 @@ describe('navigation per role', () => {
 
   it('groups the entries in the declared order, leaving out empty groups', () => {
     const groups = groupNav(navFor(['coordinator']))
-    expect(groups.map((g) => g.group)).toEqual(['main', 'pool', 'proposals', 'system', 'account'])
-    expect(groups.map((g) => g.title)).toEqual([undefined, 'nav.groups.pool', 'nav.groups.proposals', 'nav.groups.system', undefined])
+    expect(groups.map((g) => g.group)).toEqual(['main', 'pool', 'research', 'proposals', 'system', 'account'])
+    expect(groups.map((g) => g.title)).toEqual([undefined, 'nav.groups.pool', 'nav.groups.research', 'nav.groups.proposals', 'nav.groups.system', undefined])
   })
 
   it('refuses a menu entry on a page with parameters', () => {

@@ -1,6 +1,14 @@
 // The topic life cycle's words: each status and action with its label and colour, and the
 // actions that need a reason (topic_workflow.cpp's table).
-import type { TopicAction, TopicStatus } from '@/api/topics'
+import type {
+  CallStatus,
+  TopicAction,
+  TopicApplication,
+  TopicChangeRequest,
+  TopicCommission,
+  TopicListItem,
+  TopicStatus,
+} from '@/api/topics'
 import type { Terms } from '@/components/terms'
 
 export const TOPIC_STATUSES: Terms<TopicStatus> = {
@@ -66,4 +74,60 @@ export function countdown(deadline: string | null | undefined, now: number): { d
   if (!(ms > 0)) return null
   const minutes = Math.floor(ms / 60000)
   return { d: Math.floor(minutes / 1440), h: Math.floor((minutes % 1440) / 60), m: minutes % 60 }
+}
+
+export const APPLICATION_STATUSES: Terms<TopicApplication['status']> = {
+  submitted: { label: 'topic.applicationStatuses.submitted', tone: 'primary' },
+  withdrawn: { label: 'topic.applicationStatuses.withdrawn', tone: 'info' },
+  selected: { label: 'topic.applicationStatuses.selected', tone: 'success' },
+  not_selected: { label: 'topic.applicationStatuses.not_selected', tone: 'info' },
+}
+
+export const MEMBER_ANSWERS: Terms<TopicApplication['members'][number]['answer']> = {
+  invited: { label: 'topic.answers.invited', tone: 'warning' },
+  confirmed: { label: 'topic.answers.confirmed', tone: 'success' },
+  declined: { label: 'topic.answers.declined', tone: 'danger' },
+}
+
+export const COMMISSION_STATUSES: Terms<TopicCommission['status']> = {
+  pending: { label: 'topic.commissionStatuses.pending', tone: 'warning' },
+  accepted: { label: 'topic.commissionStatuses.accepted', tone: 'success' },
+  declined: { label: 'topic.commissionStatuses.declined', tone: 'danger' },
+  withdrawn: { label: 'topic.commissionStatuses.withdrawn', tone: 'info' },
+}
+
+export const CHANGE_KINDS: Terms<TopicChangeRequest['kind']> = {
+  team: { label: 'topic.changeKinds.team', tone: 'primary' },
+  extension: { label: 'topic.changeKinds.extension', tone: 'warning' },
+  withdrawal: { label: 'topic.changeKinds.withdrawal', tone: 'danger' },
+}
+
+export const CHANGE_STATUSES: Terms<TopicChangeRequest['status']> = {
+  pending: { label: 'topic.changeStatuses.pending', tone: 'warning' },
+  approved: { label: 'topic.changeStatuses.approved', tone: 'success' },
+  refused: { label: 'topic.changeStatuses.refused', tone: 'danger' },
+}
+
+export const CALL_STATUSES: Terms<CallStatus> = {
+  draft: { label: 'call.statuses.draft', tone: 'info' },
+  scheduled: { label: 'call.statuses.scheduled', tone: 'primary' },
+  open: { label: 'call.statuses.open', tone: 'success' },
+  closed: { label: 'call.statuses.closed', tone: 'info' },
+}
+
+export const CALL_ACTIONS: Terms<'publish' | 'close'> = {
+  publish: { label: 'callAudit.publish', tone: 'primary' },
+  close: { label: 'callAudit.close', tone: 'danger' },
+}
+
+/** The label of an overdue flag: 中期检查逾期 3 天. */
+export function overdueKey(kind: TopicListItem['overdue'][number]['kind']): string {
+  return `topic.overdueKinds.${kind}`
+}
+
+/** A datetime picker's value (a Date or its text) as the ISO instant the API takes; null when empty. */
+export function toInstant(v: Date | string | number | null | undefined): string | null {
+  if (v === null || v === undefined || v === '') return null
+  const d = v instanceof Date ? v : new Date(v)
+  return Number.isNaN(d.getTime()) ? null : d.toISOString().replace(/\.\d{3}Z$/, 'Z')
 }
