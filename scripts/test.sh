@@ -77,7 +77,7 @@ stage_debug() {
 }
 
 stage_asan() {
-  echo "== [asan] building the server and tests with AddressSanitizer + UBSan"
+  echo "== [asan] building the server and tests with AddressSanitizer + UBSan (clang)"
   cmake --preset asan >/dev/null
   cmake --build build/asan -j"$JOBS"
   echo "== [asan] running the test suite (the web's vitest already ran in debug)"
@@ -107,15 +107,16 @@ stage_tsan() {
 }
 
 stage_fuzz() {
-  echo "== [fuzz] building the libFuzzer targets (clang)"
-  cmake --preset fuzz >/dev/null
-  cmake --build build/fuzz -j"$JOBS" --target fuzz_targets
+  # The asan build (clang, every library instrumented for libFuzzer too) holds the targets.
+  echo "== [fuzz] building the libFuzzer targets (clang, in build/asan)"
+  cmake --preset asan >/dev/null
+  cmake --build build/asan -j"$JOBS" --target fuzz_targets
   echo "== [fuzz] ${FUZZ_SECONDS} s per target from its committed corpus"
   local failed=0 t name out runs
-  for t in build/fuzz/tests/fuzz/fuzz_*; do
+  for t in build/asan/tests/fuzz/fuzz_*; do
     [ -x "$t" ] || continue
     name=$(basename "$t")
-    out=build/fuzz/runs/$name; rm -rf "$out"; mkdir -p "$out/corpus" "$out/artifacts"
+    out=build/asan/fuzz-runs/$name; rm -rf "$out"; mkdir -p "$out/corpus" "$out/artifacts"
     # New inputs go to a scratch corpus; the committed one is read only.
     if ASAN_OPTIONS="halt_on_error=1:detect_leaks=1" UBSAN_OPTIONS="halt_on_error=1:print_stacktrace=1" \
         "$t" -max_total_time="$FUZZ_SECONDS" -timeout=10 -rss_limit_mb=2048 -max_len=65536 \

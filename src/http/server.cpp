@@ -69,6 +69,17 @@ std::string new_request_id() {
 
 // Why a request header cannot be trusted to frame its body, or "" when it can. Debian's Beast
 // 1.81 accepts some of these; a front proxy may read them differently (request smuggling).
+// The decoded target must be UTF-8 text; a refusal names the query parameter whose value is not
+// (a client fixes that field), or says that the path or a parameter's name is not.
+std::string utf8_problem(Request const& req) {
+  if (!is_valid_utf8(req.path)) return "请求路径解码后不是有效的 UTF-8 文本";
+  for (auto const& [k, v] : req.query) {
+    if (!is_valid_utf8(k)) return "查询参数名解码后不是有效的 UTF-8 文本";
+    if (!is_valid_utf8(v)) return "查询参数 " + k + " 的值解码后不是有效的 UTF-8 文本";
+  }
+  return {};
+}
+
 std::string framing_problem(bhttp::request_parser<bhttp::empty_body> const& p) {
   auto const& h = p.get();
   if (h.version() != 11 && h.version() != 10) return "不支持该 HTTP 版本，请使用 HTTP/1.1";
@@ -402,10 +413,8 @@ struct Server::Impl {
     }
     req.path = url->path();
     for (auto const& p : url->params()) req.query.emplace_back(p.key, p.value);
-    bool bad_utf8 = !is_valid_utf8(req.path);
-    for (auto const& [k, v] : req.query) bad_utf8 = bad_utf8 || !is_valid_utf8(k) || !is_valid_utf8(v);
-    if (bad_utf8) {
-      co_await refuse(stream, head.version(), 400, "请求目标解码后不是有效的 UTF-8 文本", req.request_id);
+    if (auto problem = utf8_problem(req); !problem.empty()) {
+      co_await refuse(stream, head.version(), 400, problem, req.request_id);
       co_return Next::close;
     }
     for (auto const& f : head) {

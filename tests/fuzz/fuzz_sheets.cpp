@@ -1,11 +1,11 @@
-// Spreadsheet import (experts/spreadsheet.hpp): CSV or XLSX bytes (a zip is read as XLSX, the
+// Spreadsheet import (sheets/sheets.hpp): CSV or XLSX bytes (a zip is read as XLSX, the
 // rest as CSV; the first byte picks the route for inputs that are neither). Promises checked:
 // only zhiku::Error escapes; every cell is valid UTF-8 and trimmed; every row is as wide as the
 // header and has a row number; what write_csv writes reads back as the same table.
 #include <string>
 #include "core/error.hpp"
 #include "core/text.hpp"
-#include "experts/spreadsheet.hpp"
+#include "sheets/sheets.hpp"
 #include "fuzz_check.hpp"
 
 namespace {
