@@ -77,8 +77,9 @@ bool is_secret_key(std::string_view key) {
   std::string lower(key);
   std::transform(lower.begin(), lower.end(), lower.begin(),
                  [](unsigned char ch) { return static_cast<char>(std::tolower(ch)); });
-  // A flag says whether something is on (totp_enabled), which the log must show.
-  if (lower.ends_with("_enabled")) return false;
+  // A flag says whether something is on (totp_enabled), a count how many were revoked
+  // (tokens_revoked): the log must show both.
+  if (lower.ends_with("_enabled") || lower.ends_with("_revoked")) return false;
   return std::any_of(kSecretWords.begin(), kSecretWords.end(),
                      [&](std::string_view w) { return lower.find(w) != std::string::npos; });
 }
@@ -161,6 +162,7 @@ void AuditLog::record(storage::Connection& c, Actor const& actor, std::string_vi
   if (auto const& p = actor.principal) {
     actor_id = p->user_id;
     actor_name = p->display_name.empty() ? p->username : p->display_name;
+    if (!p->via_token.empty()) actor_name += "（经" + p->via_token + "）";
   }
   RequestMeta const& meta = actor.meta;
   Row row;
@@ -196,6 +198,8 @@ std::pair<std::vector<AuditRecord>, std::int64_t> AuditLog::query(storage::Conne
   static constexpr char kByAction[] = " AND action = ?";
   static constexpr char kFrom[] = " AND at >= ?";
   static constexpr char kTo[] = " AND at < ?";
+  static constexpr char kVisibleTypes[] = " AND entity_type IN (";  // then one "?" per type
+  static constexpr char kNoType[] = " AND 1 = 0";
   static constexpr char kPage[] = " ORDER BY id DESC LIMIT ? OFFSET ?";
 
   std::string filters;
@@ -223,6 +227,16 @@ std::pair<std::vector<AuditRecord>, std::int64_t> AuditLog::query(storage::Conne
   if (f.to) {
     filters += kTo;
     binds.emplace_back(*f.to);
+  }
+  if (f.visible_types && f.visible_types->empty()) {
+    filters += kNoType;
+  } else if (f.visible_types) {
+    filters += kVisibleTypes;
+    for (size_t i = 0; i < f.visible_types->size(); ++i) {
+      filters += i ? ", ?" : "?";
+      binds.emplace_back((*f.visible_types)[i]);
+    }
+    filters += ")";
   }
 
   std::pair<std::vector<AuditRecord>, std::int64_t> out{{}, 0};

@@ -38,6 +38,9 @@ struct AuditFilter {
   std::optional<std::string> action;
   std::optional<std::string> from;  // ISO 8601, inclusive
   std::optional<std::string> to;    // ISO 8601, exclusive
+  // The record types the reader may see (a coordinator: the domain records they curate), or
+  // nullopt for all of them (an admin). An empty list matches nothing.
+  std::optional<std::vector<std::string>> visible_types;
   int offset = 0;
   int limit = 20;
 };
@@ -63,7 +66,8 @@ inline constexpr char kRedacted[] = "[redacted]";
 Json audit_diff(Json const& before, Json const& after);
 
 // True when a key's name, in any letter case, contains password, token, secret, hash, recovery,
-// totp or csrf, and does not end in "_enabled" (a flag: totp_enabled is shown).
+// totp or csrf, and does not end in "_enabled" (a flag: totp_enabled is shown) or "_revoked" (a
+// count: tokens_revoked is shown).
 bool is_secret_key(std::string_view key);
 
 // `diff` with every secret-named key's value replaced by "[redacted]" at any depth; for a

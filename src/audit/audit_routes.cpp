@@ -100,6 +100,13 @@ std::optional<std::string> time_param(Request const& req, std::string_view name,
 
 }  // namespace
 
+std::optional<std::vector<std::string>> audit_visible_types(Principal const& who) {
+  if (who.is(Role::admin)) return std::nullopt;
+  std::vector<std::string> types;
+  if (who.is(Role::coordinator)) types.assign(kCuratedRecordTypes.begin(), kCuratedRecordTypes.end());
+  return types;
+}
+
 AuditFilter audit_filter_of(Request const& req, http::Page const& page) {
   AuditFilter f;
   f.actor_id = req.query_int("actor_id", 1, INT64_MAX);
@@ -120,6 +127,7 @@ void add_audit_routes(http::Router& router, storage::Database& db, AuditLog cons
       [&db, &audit](Request& req) {
         auto page = http::page_of(req);
         auto filter = audit_filter_of(req, page);
+        filter.visible_types = audit_visible_types(req.who());
         auto c = db.read();
         auto [rows, total] = audit.query(*c, filter);
         return Response::json(http::page_json(page, Json(rows), total));

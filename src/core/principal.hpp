@@ -50,6 +50,9 @@ struct Principal {
   std::string username;
   std::string display_name;
   RoleSet roles;
+  // The API token the caller acts through ("API 令牌 #3（备份脚本）"), or empty for a session: the
+  // audit log names it beside the user.
+  std::string via_token;
 
   bool is(Role r) const { return roles.has(r); }
   bool has_any(RoleSet s) const { return roles.intersects(s); }

@@ -15,6 +15,13 @@ std::optional<http::Refusal> refusal_for(AccountState const& state, std::uint32_
   return std::nullopt;
 }
 
+std::optional<http::Refusal> token_refusal_for(TokenScope scope, std::string_view method, std::uint32_t exempt) {
+  if (exempt & kSessionOnly) return http::Refusal{403, account_refusal::kNotForTokens};
+  bool const safe = method == "GET" || method == "HEAD" || method == "OPTIONS";
+  if (scope == TokenScope::read_only && !safe) return http::Refusal{403, account_refusal::kReadOnlyToken};
+  return std::nullopt;
+}
+
 std::string_view session_cookie_name(SessionCookieConfig const& config, bool request_is_tls) {
   return config.always_secure || request_is_tls ? kSecureSessionCookie : kSessionCookie;
 }
@@ -48,8 +55,11 @@ http::Gate make_account_gate(AuthService const& auth, SessionCookieConfig cookie
     admitted.credential.kind = kind;
     admitted.credential.session_id = std::move(caller->session_id);
     admitted.credential.csrf_token = std::move(caller->csrf_token);
-    if (route.policy.who != http::Policy::Who::anyone)
+    if (route.policy.who != http::Policy::Who::anyone) {
       admitted.refusal = refusal_for(caller->state, route.policy.exempt);
+      if (!admitted.refusal && caller->token_scope)
+        admitted.refusal = token_refusal_for(*caller->token_scope, req.method, route.policy.exempt);
+    }
     return admitted;
   };
 }

@@ -20,12 +20,18 @@ enum AccountStep : std::uint32_t {
   kDuringPasswordChange = 1u << 0,
   kDuringSecondFactor = 1u << 1,
   kDuringTotpEnrolment = 1u << 2,
+  // Not a step: the route manages the account itself (tokens, password, TOTP, sessions, other
+  // accounts) and answers only to a signed-in person, never to an API token (issue 9: a token
+  // minted tokens and enabled TOTP on its owner's account).
+  kSessionOnly = 1u << 3,
 };
 
 // What the gate answers (problem+json detail, Chinese) when a step is owed.
 namespace account_refusal {
 inline constexpr char kPasswordChangeFirst[] = "请先修改密码";
 inline constexpr char kTotpEnrolmentFirst[] = "请先设置两步验证";
+inline constexpr char kNotForTokens[] = "API 令牌不能管理令牌、密码、两步验证、会话或账号，请登录网页后操作";
+inline constexpr char kReadOnlyToken[] = "该 API 令牌只读，不能修改数据";
 // A second factor still owed counts as not signed in: http::refusal::kSignInRequired (401).
 }  // namespace account_refusal
 
@@ -44,8 +50,12 @@ struct SessionCookieConfig {
 // The cookie name for a request: the __Host- one when served securely.
 std::string_view session_cookie_name(SessionCookieConfig const& config, bool request_is_tls);
 
+// The refusal for an API token of `scope` calling `method` on a route whose policy exempts
+// `exempt`: 403 on kSessionOnly routes, and on every unsafe method for a read-only token. Pure.
+std::optional<http::Refusal> token_refusal_for(TokenScope scope, std::string_view method, std::uint32_t exempt);
+
 // Reads `Authorization: Bearer <token>` (when present, nothing else counts) or the session
-// cookie, then applies refusal_for on routes that require sign-in. Thread-safe; `auth` must
+// cookie, then applies refusal_for on routes that require sign-in, and token_refusal_for to a token. Thread-safe; `auth` must
 // outlive the returned function.
 http::Gate make_account_gate(AuthService const& auth, SessionCookieConfig cookie);
 

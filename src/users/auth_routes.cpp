@@ -43,14 +43,26 @@ std::string read_password(JsonFields& f, char const* field, char const* missing)
 }
 
 // Policies of the sign-in routes: who may call them while their account still owes something.
+// Every one of them manages the account, so none answers to an API token (kSessionOnly) but
+// /auth/me, which tells a script whose token it holds.
 Policy own_account(std::uint32_t exempt) {
   Policy p = Policy::signed_in("self");
-  p.exempt = exempt | kDuringTotpEnrolment;  // every /auth/* route: enrolment happens here
+  p.exempt = exempt | kDuringTotpEnrolment | kSessionOnly;  // every /auth/* route: enrolment happens here
   return p;
 }
 Policy const kAnyStep = own_account(kDuringPasswordChange | kDuringSecondFactor);
 Policy const kDuringPasswordChangeToo = own_account(kDuringPasswordChange);
 Policy const kSignedInFully = own_account(0);
+Policy const kWhoAmI = [] {
+  Policy p = kDuringPasswordChangeToo;
+  p.exempt &= ~std::uint32_t{kSessionOnly};
+  return p;
+}();
+Policy const kTokenManagement = [] {
+  Policy p = Policy::signed_in("self");
+  p.exempt = kSessionOnly;
+  return p;
+}();
 
 // The caller's session (its public id), or nullopt when they signed in with an API token.
 std::optional<std::string> session_of(Request const& req) {
@@ -110,7 +122,7 @@ void add_sign_in_routes(http::Router& router, AuthService& auth, SessionCookieCo
       "Sign out (ends this session)");
 
   router.get(
-      "/api/v1/auth/me", kDuringPasswordChangeToo,
+      "/api/v1/auth/me", kWhoAmI,
       [&auth](Request& req) { return Response::json(signed_in_body(auth.me(req.actor()), req.credential.csrf_token)); },
       "The signed-in user and the CSRF token");
 }
@@ -123,8 +135,9 @@ void add_own_account_routes(http::Router& router, AuthService& auth, UserService
         JsonFields f(body);
         auto current = read_password(f, "current_password", "请输入当前密码");
         auto next = read_password(f, "new_password", "请输入新密码");
+        bool revoke_tokens = f.opt_bool("revoke_tokens").value_or(false);
         f.finish();
-        users.change_own_password(req.actor(), session_of(req), current, next);
+        users.change_own_password(req.actor(), session_of(req), current, next, revoke_tokens);
         return Response::no_content();
       },
       "Change my password (ends my other sessions)");
@@ -203,13 +216,14 @@ Json token_json(ApiToken const& t) {
   j["name"] = t.name;
   j["created_at"] = t.created_at;
   j["expires_at"] = t.expires_at;
+  j["scope"] = to_string(t.scope);
   j["last_used_at"] = t.last_used_at ? Json(*t.last_used_at) : Json();
   return j;
 }
 
 void add_token_routes(http::Router& router, TokenService& tokens) {
   router.get(
-      "/api/v1/tokens", Policy::signed_in("self"),
+      "/api/v1/tokens", kTokenManagement,
       [&tokens](Request& req) {
         Json items = Json::array();
         for (auto const& t : tokens.list(req.actor())) items.push_back(token_json(t));
@@ -220,25 +234,29 @@ void add_token_routes(http::Router& router, TokenService& tokens) {
       "My API tokens");
 
   router.post(
-      "/api/v1/tokens", Policy::signed_in("self"),
+      "/api/v1/tokens", kTokenManagement,
       [&tokens](Request& req) {
         Json body = req.json();
         JsonFields f(body);
         auto name = f.req_string("name", kMaxTokenNameChars);
         auto days = f.req_int("expires_in_days", 1, kMaxTokenDays);
+        auto scope_text = f.opt_string("scope", 20);
         f.finish();
-        auto created = tokens.create(req.actor(), name, static_cast<int>(days));
+        auto scope = scope_text ? token_scope_from_string(*scope_text) : TokenScope::read_only;
+        if (!scope) throw Error::invalid_field("scope", "权限须为 read_only（只读）或 read_write（读写）");
+        auto created = tokens.create(req.actor(), name, static_cast<int>(days), *scope);
         Json j = Json::object();
         j["id"] = created.token.id;
         j["name"] = created.token.name;
         j["token"] = created.secret;
         j["expires_at"] = created.token.expires_at;
+        j["scope"] = to_string(created.token.scope);
         return Response::json(j, 201);
       },
       "Create an API token (shown once)");
 
   router.del(
-      "/api/v1/tokens/{id}", Policy::signed_in("self"),
+      "/api/v1/tokens/{id}", kTokenManagement,
       [&tokens](Request& req) {
         tokens.revoke(req.actor(), req.id_param());
         return Response::no_content();

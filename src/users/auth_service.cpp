@@ -280,7 +280,7 @@ std::optional<Authenticated> AuthService::authenticate_session(std::string_view 
     db_.write_detached([this, id, now_text](storage::Connection& c) { sessions_.touch(c, id, now_text); });
 
   return Authenticated{principal_for(row->user), account_state_of(row->user, row->session.second_factor_pending),
-                       row->session.public_id, row->session.csrf_token};
+                       row->session.public_id, row->session.csrf_token, std::nullopt};
 }
 
 std::optional<Authenticated> AuthService::authenticate_token(std::string_view token) const {
@@ -299,7 +299,9 @@ std::optional<Authenticated> AuthService::authenticate_token(std::string_view to
     Id token_id = row->token.id;
     db_.write_detached([this, token_id, now_text](storage::Connection& c) { tokens_.touch(c, token_id, now_text); });
   }
-  return Authenticated{principal_for(row->user), account_state_of(row->user), "", ""};
+  Principal who = principal_for(row->user);
+  who.via_token = "API 令牌 #" + std::to_string(row->token.id) + "（" + row->token.name + "）";
+  return Authenticated{std::move(who), account_state_of(row->user), "", "", row->token.scope};
 }
 
 // ------------------------------------------------------------------------------ own sessions --

@@ -61,6 +61,7 @@ struct Authenticated {
   AccountState state;
   std::string session_id;  // the session's public id; empty for an API token
   std::string csrf_token;  // the session's CSRF token; empty for an API token
+  std::optional<TokenScope> token_scope;  // set for an API token
 };
 
 class AuthService {

@@ -28,9 +28,10 @@ Session session_from_row(storage::Statement const& s) {
   return out;
 }
 
-#define ZHIKU_TOKEN_COLUMNS(t) \
-  t "id, " t "user_id, " t "name, " t "created_at, " t "expires_at, " t "last_used_at, " t "revoked_at"
-constexpr int kTokenColumnCount = 7;
+#define ZHIKU_TOKEN_COLUMNS(t)                                                                   \
+  t "id, " t "user_id, " t "name, " t "created_at, " t "expires_at, " t "last_used_at, " t "revoked_at, " \
+  t "scope"
+constexpr int kTokenColumnCount = 8;
 
 ApiToken token_from_row(storage::Statement const& s) {
   ApiToken t;
@@ -41,6 +42,7 @@ ApiToken token_from_row(storage::Statement const& s) {
   t.expires_at = s.text(4);
   t.last_used_at = s.opt_text(5);
   t.revoked_at = s.opt_text(6);
+  t.scope = token_scope_from_string(s.text_view(7)).value_or(TokenScope::read_only);
   return t;
 }
 
@@ -120,8 +122,8 @@ int SessionStore::remove_expired(storage::Connection& c, std::string const& now,
 
 Id TokenStore::insert(storage::Connection& c, ApiToken const& t, std::string const& token_hash) const {
   static constexpr char kInsert[] =
-      "INSERT INTO api_tokens (user_id, name, token_hash, created_at, expires_at) VALUES (?, ?, ?, ?, ?)";
-  c.exec(kInsert, t.user_id, t.name, token_hash, t.created_at, t.expires_at);
+      "INSERT INTO api_tokens (user_id, name, token_hash, created_at, expires_at, scope) VALUES (?, ?, ?, ?, ?, ?)";
+  c.exec(kInsert, t.user_id, t.name, token_hash, t.created_at, t.expires_at, std::string(to_string(t.scope)));
   return c.last_insert_id();
 }
 

@@ -16,7 +16,8 @@ std::vector<ApiToken> TokenService::list(Actor const& actor) const {
   return store_.list_for_user(*c, actor.who().user_id);
 }
 
-CreatedToken TokenService::create(Actor const& actor, std::string const& name, int expires_in_days) {
+CreatedToken TokenService::create(Actor const& actor, std::string const& name, int expires_in_days,
+                                  TokenScope scope) {
   std::vector<FieldError> errors;
   auto chars = utf8_length(name);
   if (chars < 1 || chars > kMaxTokenNameChars) errors.push_back({"name", "名称须为 1 至 50 个字符"});
@@ -29,6 +30,7 @@ CreatedToken TokenService::create(Actor const& actor, std::string const& name, i
   out.secret = "zk_" + random_token(32);
   out.token.user_id = actor.who().user_id;
   out.token.name = name;
+  out.token.scope = scope;
   out.token.created_at = to_iso(now);
   out.token.expires_at = to_iso(now + std::chrono::hours(24) * expires_in_days);
   db_.write([&](storage::Connection& c) {
@@ -36,6 +38,7 @@ CreatedToken TokenService::create(Actor const& actor, std::string const& name, i
     Json diff = Json::object();
     diff["name"] = out.token.name;
     diff["expires_at"] = out.token.expires_at;
+    diff["scope"] = to_string(scope);
     audit_.record(c, actor, "token.create", "api_token", out.token.id, diff);
   });
   return out;

@@ -1,5 +1,7 @@
-// API tokens for scripts: a user creates one for themselves with a name and an expiry, sees it
-// once, lists and revokes them. A token carries its user's roles and needs no CSRF header.
+// API tokens for scripts: a user creates one for themselves with a name, a scope (read only, or
+// read and write) and an expiry, sees it once, lists and revokes them. A token carries its user's
+// roles and needs no CSRF header; it never manages tokens, passwords, TOTP or sessions (the
+// account gate's kSessionOnly), and the audit log names it beside its user.
 #pragma once
 
 #include <string>
@@ -28,9 +30,9 @@ class TokenService {
 
   // The caller's tokens that are not revoked, newest first.
   std::vector<ApiToken> list(Actor const& actor) const;
-  // Creates a token valid for `expires_in_days` (1..kMaxTokenDays). Throws Error{invalid_argument}
-  // naming `name` or `expires_in_days`.
-  CreatedToken create(Actor const& actor, std::string const& name, int expires_in_days);
+  // Creates a token of `scope` valid for `expires_in_days` (1..kMaxTokenDays). Throws
+  // Error{invalid_argument} naming `name` or `expires_in_days`.
+  CreatedToken create(Actor const& actor, std::string const& name, int expires_in_days, TokenScope scope);
   // Revokes one of the caller's tokens. Throws Error{not_found} when the caller has no such live token.
   void revoke(Actor const& actor, Id id);
 

@@ -18,4 +18,12 @@ std::optional<UserStatus> user_status_from_string(std::string_view s) {
   return std::nullopt;
 }
 
+std::string_view to_string(TokenScope s) { return s == TokenScope::read_only ? "read_only" : "read_write"; }
+
+std::optional<TokenScope> token_scope_from_string(std::string_view s) {
+  if (s == "read_only") return TokenScope::read_only;
+  if (s == "read_write") return TokenScope::read_write;
+  return std::nullopt;
+}
+
 }  // namespace zhiku

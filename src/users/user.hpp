@@ -90,10 +90,17 @@ struct Session {
   bool second_factor_pending = false;
 };
 
+// What an API token may do: read only, or read and write. No token manages tokens, passwords,
+// TOTP or sessions (the account gate refuses those routes to tokens).
+enum class TokenScope { read_only, read_write };
+std::string_view to_string(TokenScope s);
+std::optional<TokenScope> token_scope_from_string(std::string_view s);
+
 struct ApiToken {
   Id id = 0;
   Id user_id = 0;
   std::string name;
+  TokenScope scope = TokenScope::read_write;
   std::string created_at;
   std::string expires_at;
   std::optional<std::string> last_used_at;

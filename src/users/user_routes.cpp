@@ -3,6 +3,7 @@
 #include <string>
 
 #include "core/error.hpp"
+#include "users/account_gate.hpp"
 #include "users/user_rules.hpp"
 
 namespace zhiku {
@@ -68,6 +69,10 @@ UserFilter filter_of(Request const& req, http::Page const& page) {
 
 void add_user_routes(http::Router& router, UserService& users) {
   RoleSet const admins{Role::admin};
+  // Creating accounts, changing roles and resetting passwords or TOTP: an admin in person, never
+  // through an API token (a leaked token must not mint or take over accounts).
+  Policy in_person = Policy::any_of(admins);
+  in_person.exempt = kSessionOnly;
 
   router.get(
       "/api/v1/users", Policy::any_of(admins),
@@ -79,7 +84,7 @@ void add_user_routes(http::Router& router, UserService& users) {
       "List users (filters q, role, status)");
 
   router.post(
-      "/api/v1/users", Policy::any_of(admins),
+      "/api/v1/users", in_person,
       [&users](Request& req) {
         Json body = req.json();
         JsonFields f(body);
@@ -112,7 +117,7 @@ void add_user_routes(http::Router& router, UserService& users) {
       "One user");
 
   router.patch(
-      "/api/v1/users/{id}", Policy::any_of(admins),
+      "/api/v1/users/{id}", in_person,
       [&users](Request& req) {
         Id id = req.id_param();
         Json body = req.json();
@@ -132,7 +137,7 @@ void add_user_routes(http::Router& router, UserService& users) {
       "Edit a user (version or If-Match; 412 when stale)");
 
   router.post(
-      "/api/v1/users/{id}/password-reset", Policy::any_of(admins),
+      "/api/v1/users/{id}/password-reset", in_person,
       [&users](Request& req) {
         Json j = Json::object();
         j["one_time_password"] = users.reset_password(req.actor(), req.id_param());
@@ -141,7 +146,7 @@ void add_user_routes(http::Router& router, UserService& users) {
       "Reset a user's password to a new one-time password");
 
   router.post(
-      "/api/v1/users/{id}/totp-reset", Policy::any_of(admins),
+      "/api/v1/users/{id}/totp-reset", in_person,
       [&users](Request& req) {
         users.reset_totp(req.actor(), req.id_param());
         return Response::no_content();

@@ -118,7 +118,10 @@ std::string UserService::reset_password(Actor const& actor, Id id) {
     store_.set_password(c, id, hash, /*must_change_password=*/true, clock_.now_iso());
     end_sessions(c, id, std::nullopt);
     throttle_.clear_account(c, u.username);
-    audit_.record(c, actor, "user.password_reset", "user", id, Json::object());
+    // Whoever made the reset necessary may hold the account's tokens too.
+    Json diff = Json::object();
+    diff["tokens_revoked"] = tokens_.revoke_for_user(c, id, clock_.now_iso());
+    audit_.record(c, actor, "user.password_reset", "user", id, diff);
     return password;
   });
 }
@@ -132,14 +135,16 @@ void UserService::reset_totp(Actor const& actor, Id id) {
     Json from = Json::object(), to = Json::object();
     from["totp_enabled"] = u.totp_enabled;
     to["totp_enabled"] = false;
-    audit_.record(c, actor, "user.totp_reset", "user", id, audit_diff(from, to));
+    Json diff = audit_diff(from, to);
+    diff["tokens_revoked"] = tokens_.revoke_for_user(c, id, clock_.now_iso());
+    audit_.record(c, actor, "user.totp_reset", "user", id, diff);
   });
 }
 
 // ---------------------------------------------------------------------------- one's own account --
 
 void UserService::change_own_password(Actor const& actor, std::optional<std::string> const& keep_session,
-                                      std::string_view current, std::string_view next) {
+                                      std::string_view current, std::string_view next, bool revoke_tokens) {
   Id const user_id = actor.who().user_id;
   std::optional<UserWithSecrets> row;
   {
@@ -160,7 +165,9 @@ void UserService::change_own_password(Actor const& actor, std::optional<std::str
     Json from = Json::object(), to = Json::object();
     from["must_change_password"] = row->user.must_change_password;
     to["must_change_password"] = false;
-    audit_.record(c, actor, "user.password_change", "user", user_id, audit_diff(from, to));
+    Json diff = audit_diff(from, to);
+    if (revoke_tokens) diff["tokens_revoked"] = tokens_.revoke_for_user(c, user_id, clock_.now_iso());
+    audit_.record(c, actor, "user.password_change", "user", user_id, diff);
   });
 }
 

@@ -51,11 +51,11 @@ class UserService {
   // Error{conflict} when an admin would disable themselves or drop their own admin role,
   // Error{precondition_failed} when the version is stale.
   User update(Actor const& actor, Id id, std::int64_t expected_version, UserPatch const& patch);
-  // Sets a new one-time password (must be changed at sign-in), ends the account's sessions and
-  // clears its sign-in lockout. Returns the password. Throws Error{not_found}.
+  // Sets a new one-time password (must be changed at sign-in), ends the account's sessions,
+  // revokes its API tokens and clears its sign-in lockout. Returns the password. Throws Error{not_found}.
   std::string reset_password(Actor const& actor, Id id);
   // Turns the account's TOTP off and forgets its secret and recovery codes (a lost phone), and
-  // ends its sessions; admins and leaders must enrol again at their next sign-in.
+  // ends its sessions and revokes its API tokens; admins and leaders must enrol again at their next sign-in.
   // Throws Error{not_found}. The command line (`zhiku user reset-2fa`) acts as Actor::system.
   void reset_totp(Actor const& actor, Id id);
 
@@ -65,11 +65,11 @@ class UserService {
   // Error{invalid_argument} on field new_password, answered before `current` is looked at, so
   // that no answer tells whether a guessed current password was right); `current` must match
   // (else field current_password; throttled and audited like a sign-in, Error{too_many_requests}
-  // while locked). Clears
-  // must_change_password and ends the caller's sessions but `keep_session` (the public id of the
-  // one in use; nullopt for an API token). Throws Error{unavailable} when the hashing queue is full.
+  // while locked). Clears must_change_password and ends the caller's sessions but
+  // `keep_session` (the public id of the one in use), and with `revoke_tokens` every API token of
+  // the account. Throws Error{unavailable} when the hashing queue is full.
   void change_own_password(Actor const& actor, std::optional<std::string> const& keep_session, std::string_view current,
-                           std::string_view next);
+                           std::string_view next, bool revoke_tokens = false);
 
   // ---- bootstrap (CLI, tests)
 

@@ -57,7 +57,7 @@ TEST_CASE("the audit log lists what people did, filtered and paged", "[audit][in
   CHECK(all["items"][0]["id"].get<Id>() > all["items"][1]["id"].get<Id>());
 
   SECTION("by action") {
-    auto j = get_ok(p.coordinator, "/api/v1/audit?action=user.create");
+    auto j = get_ok(p.admin, "/api/v1/audit?action=user.create");
     CHECK(j["total"] == 5);
     for (auto const& item : j["items"]) CHECK(item["action"] == "user.create");
   }

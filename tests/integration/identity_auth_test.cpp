@@ -237,6 +237,7 @@ TEST_CASE("unsafe requests with a session cookie need the CSRF token; bearer tok
   Json token_body = Json::object();
   token_body["name"] = "script";
   token_body["expires_in_days"] = 30;
+  token_body["scope"] = "read_write";
 
   std::string csrf = client.csrf();
   client.set_csrf("");
@@ -252,8 +253,10 @@ TEST_CASE("unsafe requests with a session cookie need the CSRF token; bearer tok
 
   HttpClient script(server.port());
   script.set_bearer(created.json()["token"].get<std::string>());
-  token_body["name"] = "second";
-  CHECK(script.post("/api/v1/tokens", token_body).status == 201);
+  Json expert = Json::object();
+  expert["name"] = "脚本新增";
+  expert["organization"] = "测试大学";
+  CHECK(script.post("/api/v1/experts", expert).status == 201);
 }
 
 TEST_CASE("a new account must change its one-time password before anything else", "[integration][identity]") {

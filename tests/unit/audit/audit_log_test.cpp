@@ -340,7 +340,7 @@ TEST_CASE("audit_diff redacts every key that names a secret", "[audit]") {
     CHECK(d == Json{{key, {{"from", "[redacted]"}, {"to", "[redacted]"}}}});
     CHECK(d.dump().find("-value") == std::string::npos);
   }
-  for (std::string key : {"name", "email", "roles", "status", "organization", "session", "totp_enabled"}) {
+  for (std::string key : {"name", "email", "roles", "status", "organization", "session", "totp_enabled", "tokens_revoked"}) {
     INFO(key);
     CHECK_FALSE(is_secret_key(key));
   }

@@ -120,3 +120,20 @@ TEST_CASE("audit time bounds work across month, year and far-future boundaries",
   CHECK(failing_field({{"from", "2026-03-01T08:30:00.Z"}}) == "from");
   CHECK(failing_field({{"from", "2026-03-01T08:60:00Z"}}) == "from");
 }
+
+TEST_CASE("the audit scope of each role", "[audit][security]") {
+  Principal admin, coordinator, both, expert;
+  admin.roles = RoleSet{Role::admin};
+  coordinator.roles = RoleSet{Role::coordinator};
+  both.roles = RoleSet{Role::admin, Role::coordinator};
+  expert.roles = RoleSet{Role::expert};
+  CHECK_FALSE(audit_visible_types(admin));
+  CHECK_FALSE(audit_visible_types(both));
+  REQUIRE(audit_visible_types(coordinator));
+  auto types = *audit_visible_types(coordinator);
+  CHECK(std::count(types.begin(), types.end(), "expert") == 1);
+  for (char const* account_type : {"user", "api_token", "mail", "notification", "session"})
+    CHECK(std::count(types.begin(), types.end(), account_type) == 0);
+  REQUIRE(audit_visible_types(expert));
+  CHECK(audit_visible_types(expert)->empty());
+}

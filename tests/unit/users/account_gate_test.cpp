@@ -91,3 +91,30 @@ TEST_CASE("the gate names the step that is owed", "[users][gate]") {
   CHECK(refusal_for(second_factor, 0)->detail == std::string(http::refusal::kSignInRequired));
   CHECK_FALSE(refusal_for(AccountState{}, 0));
 }
+
+TEST_CASE("a token reads by its scope and never manages the account", "[users][gate][tokens]") {
+  std::uint32_t const ordinary = 0;
+  std::uint32_t const account = kSessionOnly | kDuringPasswordChange;
+  for (auto scope : {TokenScope::read_only, TokenScope::read_write}) {
+    INFO(to_string(scope));
+    CHECK_FALSE(token_refusal_for(scope, "GET", ordinary));
+    CHECK_FALSE(token_refusal_for(scope, "HEAD", ordinary));
+    for (char const* method : {"GET", "POST", "PATCH", "PUT", "DELETE"}) {
+      auto refused = token_refusal_for(scope, method, account);
+      REQUIRE(refused);
+      CHECK(refused->status == 403);
+      CHECK(refused->detail == account_refusal::kNotForTokens);
+    }
+  }
+  for (char const* method : {"POST", "PATCH", "PUT", "DELETE"}) {
+    INFO(method);
+    auto refused = token_refusal_for(TokenScope::read_only, method, ordinary);
+    REQUIRE(refused);
+    CHECK(refused->status == 403);
+    CHECK(refused->detail == account_refusal::kReadOnlyToken);
+    CHECK_FALSE(token_refusal_for(TokenScope::read_write, method, ordinary));
+  }
+  CHECK(token_scope_from_string("read_only") == TokenScope::read_only);
+  CHECK(token_scope_from_string("read_write") == TokenScope::read_write);
+  CHECK_FALSE(token_scope_from_string("admin"));
+}

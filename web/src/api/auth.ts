@@ -6,6 +6,7 @@ export type SignedIn = Schemas['SignedIn']
 export type Session = Schemas['Session']
 export type TotpSetup = Schemas['TotpSetup']
 export type ApiToken = Schemas['ApiToken']
+export type TokenScope = Schemas['TokenScope']
 
 export const login = (username: string, password: string) =>
   api.post<Answer<'login'>>('/auth/login', { username, password } satisfies RequestBody<'login'>)
@@ -16,8 +17,12 @@ export const logout = () => api.post<Answer<'logout'>>('/auth/logout')
 
 export const getMe = () => api.get<Answer<'getMe'>>('/auth/me')
 
-export const changePassword = (current_password: string, new_password: string) =>
-  api.post<Answer<'changePassword'>>('/auth/password', { current_password, new_password } satisfies RequestBody<'changePassword'>)
+export const changePassword = (current_password: string, new_password: string, revoke_tokens = false) =>
+  api.post<Answer<'changePassword'>>('/auth/password', {
+    current_password,
+    new_password,
+    revoke_tokens,
+  } satisfies RequestBody<'changePassword'>)
 
 export const listSessions = () => api.get<Answer<'listSessions'>>('/auth/sessions')
 
@@ -33,7 +38,7 @@ export const disableTotp = (password: string) =>
 
 export const listTokens = () => api.get<Answer<'listTokens'>>('/tokens')
 
-export const createToken = (name: string, expires_in_days: number) =>
-  api.post<Answer<'createToken'>>('/tokens', { name, expires_in_days } satisfies RequestBody<'createToken'>)
+export const createToken = (name: string, expires_in_days: number, scope: TokenScope) =>
+  api.post<Answer<'createToken'>>('/tokens', { name, expires_in_days, scope } satisfies RequestBody<'createToken'>)
 
 export const revokeToken = (id: number) => api.delete<Answer<'revokeToken'>>(`/tokens/${id}`)

@@ -27,6 +27,7 @@ export default defineAuditTerms({
   entities: {
     user: {
       label: 'userAudit.entity',
+      adminOnly: true,
       fields: {
         username: 'users.username',
         display_name: 'users.displayName',
@@ -34,12 +35,21 @@ export default defineAuditTerms({
         roles: 'users.roles',
         status: 'common.status',
         totp_enabled: 'users.totp',
+        must_change_password: 'userAudit.mustChangePassword',
+        tokens_revoked: 'userAudit.tokensRevoked',
       },
       values: {
         status: { active: { label: 'users.statuses.active', tone: 'success' }, disabled: { label: 'users.statuses.disabled', tone: 'info' } },
       },
       search: async (q) => (await listUsers({ q, page_size: 10 })).items.map((u) => ({ id: u.id, label: `${u.display_name}（${u.username}）` })),
     },
-    api_token: { label: 'userAudit.token' },
+    api_token: {
+      label: 'userAudit.token',
+      adminOnly: true,
+      fields: { name: 'tokens.name', expires_at: 'tokens.expiresAt', scope: 'tokens.scope' },
+      values: {
+        scope: { read_only: { label: 'tokens.scopes.read_only', tone: 'info' }, read_write: { label: 'tokens.scopes.read_write', tone: 'warning' } },
+      },
+    },
   },
 })

@@ -8,6 +8,6 @@ export default defineAuditTerms({
     'mail.opt_in': 'mailAudit.optIn',
   },
   entities: {
-    mail: { label: 'mailAudit.entity', link: () => '/admin/mail' },
+    mail: { label: 'mailAudit.entity', link: () => '/admin/mail', adminOnly: true },
   },
 })

@@ -25,6 +25,8 @@ export interface AuditEntity {
   values?: Record<string, Partial<Terms>>
   /** Records by name, for picking one to filter by. */
   search?: (q: string) => Promise<AuditPick[]>
+  /** Entries of this type are for admins alone (the server's kCuratedRecordTypes leaves it out). */
+  adminOnly?: boolean
 }
 
 export interface AuditTerms {

@@ -25,6 +25,7 @@ const en: typeof zh = {
     passwordRules: 'At least 10 characters, not a common password, not containing your user name. Your other sessions will be signed out.',
     changePassword: 'Change password',
     passwordChanged: 'Password changed; your other sessions were signed out',
+    revokeTokens: 'Also revoke all my API tokens (tick this if you suspect a password or token leaked)',
   },
   sessions: {
     device: 'Device (browser)',
@@ -46,7 +47,9 @@ const en: typeof zh = {
     none: 'No API tokens',
     revoke: 'Revoke',
     confirmRevoke: 'Revoke the token “{name}”? Scripts using it will lose access.',
-    hint: 'Scripts call the API with the header Authorization: Bearer TOKEN and act with your account’s rights.',
+    hint: 'API tokens let scripts and other systems use this system on your behalf (e.g. a nightly export of the expert list), with the header Authorization: Bearer TOKEN. A read-only token can only query; a read-write token can make the changes your account can. No token manages tokens, passwords, two-step verification, sessions or user accounts. When an admin resets your password or two-step verification, all your tokens stop working.',
+    scope: 'Access',
+    scopes: { read_only: 'Read only', read_write: 'Read and write' },
     createdTitle: 'Token created',
     createdHint: 'Copy this token and keep it somewhere safe:',
   },

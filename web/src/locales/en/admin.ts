@@ -32,6 +32,7 @@ const en: typeof zh = {
     totpReset: 'Two-step verification reset',
   },
   audit: {
+    coordinatorScope: 'This lists the changes to the records you curate (experts, topics, calls, proposals, reviews …); accounts, sign-ins, API tokens and mail are for admins alone.',
     change: 'Change',
     noHistory: 'No changes recorded',
     pickRecord: 'Type a name to find the record',
@@ -72,6 +73,8 @@ const en: typeof zh = {
     revoke: 'Session ended',
     tokenCreate: 'API token created',
     tokenRevoke: 'API token revoked',
+    mustChangePassword: 'Must change password',
+    tokensRevoked: 'API tokens revoked',
   },
 }
 

@@ -24,6 +24,7 @@ export default {
     passwordRules: '新密码至少 10 个字符，不能是常见密码，也不能包含用户名。修改后其他设备上的登录将失效。',
     changePassword: '修改密码',
     passwordChanged: '密码已修改，其他会话已退出',
+    revokeTokens: '同时撤销我的全部 API 令牌（怀疑密码或令牌泄露时勾选）',
   },
   sessions: {
     device: '设备（浏览器）',
@@ -45,7 +46,9 @@ export default {
     none: '暂无 API 令牌',
     revoke: '撤销',
     confirmRevoke: '确定撤销令牌“{name}”吗？使用它的脚本将无法再访问。',
-    hint: '脚本通过请求头 Authorization: Bearer 令牌 访问 API，权限与您的账户相同。',
+    hint: 'API 令牌供脚本和其他系统代表您访问本系统（例如每晚导出专家名单），通过请求头 Authorization: Bearer 令牌 使用。只读令牌只能查询；读写令牌可以做您的账户能做的修改。任何令牌都不能管理令牌、密码、两步验证、会话或用户账户。管理员重置您的密码或两步验证时，您的令牌全部失效。',
+    scope: '权限',
+    scopes: { read_only: '只读', read_write: '读写' },
     createdTitle: '令牌已创建',
     createdHint: '请复制以下令牌并保存到安全的地方：',
   },

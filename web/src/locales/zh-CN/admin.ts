@@ -31,6 +31,7 @@ export default {
     totpReset: '两步验证已重置',
   },
   audit: {
+    coordinatorScope: '这里列出您负责的专家、课题、建议征集、建议与评审等记录的修改记录；用户账户、登录、API 令牌与邮件的记录仅管理员可见。',
     change: '修改内容',
     noHistory: '暂无修改记录',
     pickRecord: '输入名称查找对象',
@@ -71,5 +72,7 @@ export default {
     revoke: '注销会话',
     tokenCreate: '创建 API 令牌',
     tokenRevoke: '吊销 API 令牌',
+    mustChangePassword: '须修改密码',
+    tokensRevoked: '撤销的 API 令牌数',
   },
 }
