@@ -124,6 +124,8 @@ void read_all(Reader& r, AppConfig& c) {
   r.read("auth.hash_mem_mib", c.auth.hash_mem_mib);
   r.read("auth.totp_issuer", c.auth.totp_issuer);
   r.read("auth.application_limit_per_hour", c.auth.application_limit_per_hour);
+  r.read("auth.application_work", c.auth.application_work);
+  r.read("auth.receipt_lookup_max_failures", c.auth.receipt_lookup_max_failures);
   r.read("auth.key_file", c.auth.key_file);
   r.read("log.level", c.log.level);
   r.read("log.access_log", c.log.access_log);
@@ -197,6 +199,8 @@ void validate(AppConfig const& c) {
   if (c.http.bind.empty()) throw ConfigError("http.bind: must not be empty");
   if (c.http.threads < 0 || c.http.threads > 256) throw ConfigError("http.threads: must be between 0 and 256");
   positive("http.worker_threads", c.http.worker_threads);
+  positive("auth.application_work", c.auth.application_work);
+  positive("auth.receipt_lookup_max_failures", c.auth.receipt_lookup_max_failures);
   positive("http.header_limit_bytes", static_cast<long long>(c.http.header_limit_bytes));
   positive("http.body_limit_bytes", static_cast<long long>(c.http.body_limit_bytes));
   positive("http.upload_limit_bytes", static_cast<long long>(c.http.upload_limit_bytes));

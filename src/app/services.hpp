@@ -61,7 +61,7 @@ struct Services {
                    }};
   Scheduler scheduler{db, clock};
 
-  ExpertService experts{db, audit, notifier, users, clock, ExpertServiceConfig{config.auth.application_limit_per_hour}};
+  ExpertService experts{db, audit, notifier, users, clock, ExpertServiceConfig{config.auth.application_limit_per_hour, config.auth.application_work, config.auth.receipt_lookup_max_failures}};
   TaxonomyService taxonomy{db, audit, clock};
 
   CallService calls{db, audit, notifier, taxonomy, clock};

@@ -2,6 +2,7 @@
 
 #include <array>
 #include <cerrno>
+#include <cstdint>
 #include <cstring>
 #include <fstream>
 #include <stdexcept>
@@ -51,6 +52,28 @@ std::string random_token(size_t bytes) {
   std::vector<unsigned char> buf(bytes);
   randombytes_buf(buf.data(), buf.size());
   return to_base64(buf.data(), buf.size());
+}
+
+std::string random_code(size_t length, std::string_view alphabet) {
+  ensure_sodium();
+  std::string out;
+  out.reserve(length);
+  for (size_t i = 0; i < length; ++i)
+    out.push_back(alphabet[randombytes_uniform(static_cast<std::uint32_t>(alphabet.size()))]);
+  return out;
+}
+
+std::string hmac_sha256_hex(std::string_view key, std::string_view data) {
+  ensure_sodium();
+  crypto_auth_hmacsha256_state state;
+  crypto_auth_hmacsha256_init(&state, reinterpret_cast<unsigned char const*>(key.data()), key.size());
+  crypto_auth_hmacsha256_update(&state, reinterpret_cast<unsigned char const*>(data.data()), data.size());
+  std::array<unsigned char, crypto_auth_hmacsha256_BYTES> mac{};
+  crypto_auth_hmacsha256_final(&state, mac.data());
+  std::string out(mac.size() * 2 + 1, '\0');
+  sodium_bin2hex(out.data(), out.size(), mac.data(), mac.size());
+  out.pop_back();
+  return out;
 }
 
 bool constant_time_equal(std::string_view a, std::string_view b) {

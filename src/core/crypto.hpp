@@ -16,6 +16,12 @@ std::string sha256_hex(std::string_view data);
 std::string random_token(size_t bytes = 32);
 // Constant-time comparison of two strings (false when lengths differ).
 bool constant_time_equal(std::string_view a, std::string_view b);
+// `length` characters drawn uniformly (libsodium, no modulo bias) from `alphabet`, e.g. a receipt
+// number a person can write down. REQUIRES: alphabet is not empty and at most 256 bytes long.
+// Thread-safe.
+std::string random_code(size_t length, std::string_view alphabet);
+// Lower-case hex HMAC-SHA-256 of `data` under `key` (any length). Thread-safe.
+std::string hmac_sha256_hex(std::string_view key, std::string_view data);
 
 // Authenticated encryption of small secrets kept in the database (TOTP keys), so that a copy of
 // the database alone (a backup, a stolen disk image) does not hold them in the clear.

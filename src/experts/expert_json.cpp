@@ -287,8 +287,7 @@ Json invitation_json(User const& user, std::string const& one_time_password) {
 }
 
 Json receipt_json(ApplicationReceipt const& r) {
-  Json j = Json::object();
-  j["id"] = r.id;
+  Json j = Json::object();  // no id: a sequential number would tell how many applications exist
   j["status"] = to_string(r.status);
   j["receipt"] = r.receipt;
   return j;
@@ -296,12 +295,43 @@ Json receipt_json(ApplicationReceipt const& r) {
 
 Json application_status_json(ApplicationStatus const& s) {
   Json j = Json::object();
-  j["id"] = s.id;
   j["name"] = s.name;
   j["status"] = to_string(s.status);
   j["status_reason"] = opt(s.status_reason);
   j["submitted_at"] = s.submitted_at;
   return j;
+}
+
+Json challenge_json(WorkChallenge const& c) {
+  Json j = Json::object();
+  j["algorithm"] = c.algorithm;
+  j["salt"] = c.salt;
+  j["challenge"] = c.challenge;
+  j["max_number"] = c.max_number;
+  j["signature"] = c.signature;
+  j["expires_at"] = c.expires_at;
+  return j;
+}
+
+ExpertApplication expert_application_from_json(Json body) {
+  ExpertApplication a;
+  JsonFields f(body);
+  a.consent = f.opt_bool("consent").value_or(false);
+  if (Json const* w = f.raw("challenge")) {
+    if (w->is_object() && w->contains("salt") && (*w)["salt"].is_string() && w->contains("number") &&
+        (*w)["number"].is_number_integer() && w->contains("signature") && (*w)["signature"].is_string())
+      a.work = WorkSolution{(*w)["salt"].get<std::string>(), (*w)["number"].get<std::int64_t>(),
+                            (*w)["signature"].get<std::string>()};
+    else if (!w->is_null())
+      f.fail("challenge", "安全验证格式不正确，请刷新页面后重新提交");
+  }
+  f.finish();
+  if (body.is_object()) {
+    body.erase("consent");
+    body.erase("challenge");
+  }
+  a.profile = expert_profile_from_json(body);
+  return a;
 }
 
 // ---- in

@@ -39,6 +39,10 @@ http::Response import_response(ImportOutcome const& out);
 Json invitation_json(User const& user, std::string const& one_time_password);
 Json receipt_json(ApplicationReceipt const& r);
 Json application_status_json(ApplicationStatus const& s);
+Json challenge_json(WorkChallenge const& c);
+// The body of POST /expert-applications: the profile (expert_profile_from_json), `consent` and
+// `challenge` {salt, number, signature}. Type errors of the last two answer 400 on their field.
+ExpertApplication expert_application_from_json(Json body);
 
 void to_json(Json& j, Employment const& e);
 void to_json(Json& j, NamedRef const& r);

@@ -154,21 +154,33 @@ void add_expert_routes(http::Router& router, ExpertService& experts) {
       },
       "Withdraw a declared conflict");
 
+  router.get(
+      "/api/v1/expert-applications/challenge", Policy::anyone(),
+      [&experts](Request&) {
+        return Response::json(challenge_json(experts.application_challenge())).header("Cache-Control", "no-store");
+      },
+      "A proof-of-work challenge for the application form");
+
   router.post(
       "/api/v1/expert-applications", Policy::anyone(),
       [&experts](Request& req) {
-        auto receipt = experts.apply(req.actor(), ExpertApplication{expert_profile_from_json(req.json())});
+        auto receipt = experts.apply(req.actor(), expert_application_from_json(req.json()));
         return Response::json(receipt_json(receipt), 201).header("Cache-Control", "no-store");
       },
       "Apply to join the expert pool (public, rate-limited)");
 
-  router.get(
-      "/api/v1/expert-applications/{receipt}", Policy::anyone(),
+  // The receipt travels in the body, not the path, so that it stays out of access logs.
+  router.post(
+      "/api/v1/expert-applications/status", Policy::anyone(),
       [&experts](Request& req) {
-        auto s = experts.application_status(std::string(req.param("receipt")));
+        Json body = req.json();
+        JsonFields f(body);
+        auto receipt = f.req_string("receipt", 64);
+        f.finish();
+        auto s = experts.application_status(req.actor(), receipt);
         return Response::json(application_status_json(s)).header("Cache-Control", "no-store");
       },
-      "The answer to an application, by its receipt");
+      "The answer to an application, by its receipt number (rate-limited)");
 }
 
 }  // namespace zhiku

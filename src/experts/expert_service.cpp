@@ -7,11 +7,14 @@
 
 #include "core/crypto.hpp"
 #include "core/error.hpp"
+#include "core/text.hpp"
+#include "experts/application_receipt.hpp"
 #include "experts/expert_access.hpp"
 #include "experts/expert_json.hpp"
 #include "experts/expert_rules.hpp"
 #include "experts/expert_workflow.hpp"
 #include "sheets/sheets.hpp"
+#include "storage/error.hpp"
 #include "storage/cjk_tokenizer.hpp"
 #include "users/user.hpp"
 #include "users/user_service.hpp"
@@ -80,7 +83,14 @@ void ExpertPatch::apply_to(ExpertProfile& p) const {
 
 ExpertService::ExpertService(storage::Database& db, AuditLog const& audit, Notifier const& notifier, UserService& users,
                              Clock const& clock, ExpertServiceConfig config)
-    : db_(db), audit_(audit), notifier_(notifier), users_(users), clock_(clock), config_(config) {}
+    : db_(db),
+      audit_(audit),
+      notifier_(notifier),
+      users_(users),
+      clock_(clock),
+      config_(config),
+      work_(config.application_work, std::chrono::minutes(20)),
+      receipt_throttle_(ThrottleRule{config.receipt_lookup_max_failures, 60, 60, 3600}) {}
 
 Expert ExpertService::load(storage::Connection& c, Id id) const {
   auto e = store_.find(c, id);
@@ -424,14 +434,21 @@ void ExpertService::delete_conflict(Actor const& actor, Id expert_id, Id conflic
   });
 }
 
+WorkChallenge ExpertService::application_challenge() const { return work_.issue(clock_.now()); }
+
 ApplicationReceipt ExpertService::apply(Actor const& actor, ExpertApplication const& application) {
   ExpertProfile p = application.profile;
   p.pool_ids.clear();
   std::string now = clock_.now_iso();
   auto errors = validate_profile(p, year_of(now));
   if (!p.email) errors.push_back({"email", "请填写邮箱"});
+  if (!application.consent) errors.push_back({"consent", "请阅读并勾选同意《个人信息处理说明》后再提交"});
+  if (!application.work)
+    errors.push_back({"challenge", "缺少安全验证，请刷新页面后重新提交"});
+  else if (auto why = work_.why_not(*application.work, clock_.now()))
+    errors.push_back({"challenge", *why});
   Error::throw_if_any(std::move(errors));
-  std::string receipt = random_token(24);
+  std::string receipt = new_receipt();
   return db_.write([&](storage::Connection& c) {
     auto now_tp = clock_.now();
     std::string since = to_iso(now_tp - std::chrono::hours(1));
@@ -447,9 +464,12 @@ ApplicationReceipt ExpertService::apply(Actor const& actor, ExpertApplication co
     }
     check_references(c, p);
     Id id = store_.insert(c, p, ExpertStatus::pending, std::nullopt, ExpertSource::application, now);
-    store_.record_application(c, id, actor.meta.client_address, sha256_hex(receipt), now);
+    storage::unique_or(Error::invalid_field("challenge", "该安全验证已使用过，请重新提交"), [&] {
+      store_.record_application(c, id, actor.meta.client_address, receipt_hash(receipt), now, application.work->salt);
+    });
     Json after = profile_audit_view(p);
     after["status"] = "pending";
+    after["consented_at"] = now;
     audit_.record(c, actor, "expert.apply", "expert", id, audit_diff(Json::object(), after));
     flag_contact_duplicates(c, actor, id, p);
     notifier_.notify_roles(c, RoleSet{Role::coordinator}, "expert.application", "新的专家入库申请",
@@ -459,12 +479,25 @@ ApplicationReceipt ExpertService::apply(Actor const& actor, ExpertApplication co
   });
 }
 
-ApplicationStatus ExpertService::application_status(std::string const& receipt) const {
-  auto c = db_.read();
-  auto app = store_.find_application(*c, sha256_hex(receipt));
-  if (!app) throw Error::not_found("找不到该申请，请核对申请回执号");
-  Expert e = load(*c, app->first);
-  return {e.id, e.profile.name, e.status, e.status_reason, app->second};
+ApplicationStatus ExpertService::application_status(Actor const& actor, std::string_view receipt) {
+  if (trim_view(receipt).empty()) throw Error::invalid_field("receipt", "请输入申请回执号");
+  if (receipt.size() > 64) throw Error::not_found("找不到该申请，请核对申请回执号");
+  std::string const key = "receipt:" + actor.meta.client_address;
+  // Counted before the lookup, in one step with the check: parallel guesses cannot pass the limit.
+  std::optional<FailureState> before;
+  int wait = db_.write([&](storage::Connection& c) { return receipt_throttle_.reserve(c, key, clock_.now(), before); });
+  if (wait > 0) throw Error::too_many_requests("查询次数过多，请稍后再试", wait);
+  std::optional<ApplicationStatus> found;
+  {
+    auto c = db_.read();
+    if (auto app = store_.find_application(*c, receipt_hash(receipt))) {
+      Expert e = load(*c, app->first);
+      found = ApplicationStatus{e.profile.name, e.status, e.status_reason, app->second};
+    }
+  }
+  if (!found) throw Error::not_found("找不到该申请，请核对申请回执号");
+  db_.write([&](storage::Connection& c) { receipt_throttle_.refund(c, key, before); });
+  return *found;
 }
 
 ImportOutcome ExpertService::import(Actor const& actor, std::string const& bytes,

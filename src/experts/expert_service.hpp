@@ -18,7 +18,9 @@
 #include "experts/expert_store.hpp"
 #include "experts/taxonomy_store.hpp"
 #include "notifications/notifier.hpp"
+#include "core/proof_of_work.hpp"
 #include "storage/database.hpp"
+#include "users/login_throttle.hpp"
 
 namespace zhiku {
 
@@ -27,6 +29,8 @@ struct User;
 
 struct ExpertServiceConfig {
   int application_limit_per_hour = 5;  // public applications per client address (auth.application_limit_per_hour)
+  int application_work = 100000;       // the form's proof of work, hashes at most (auth.application_work)
+  int receipt_lookup_max_failures = 10;  // unknown receipts per client address before 429 (auth.…)
   int export_max_rows = 100'000;       // rows in one export
 };
 
@@ -38,20 +42,22 @@ struct ExpertPatch {
   void apply_to(ExpertProfile& p) const;
 };
 
-// A public application: the profile and where it came from.
+// A public application: the profile, the applicant's consent to the processing of their
+// personal information (个人信息保护法), and the answer to the form's proof of work.
 struct ExpertApplication {
   ExpertProfile profile;
+  bool consent = false;
+  std::optional<WorkSolution> work;
 };
 
 struct ApplicationReceipt {
-  Id id = 0;
+  Id id = 0;  // for the server's own use: never shown to the applicant (it counts applications)
   ExpertStatus status = ExpertStatus::pending;
-  std::string receipt;  // secret the applicant keeps to look up the answer
+  std::string receipt;  // "ABCD-EFGH" (application_receipt.hpp), shown once, to look up the answer
 };
 
 // What an applicant may see of their application.
 struct ApplicationStatus {
-  Id id = 0;
   std::string name;
   ExpertStatus status = ExpertStatus::pending;
   std::optional<std::string> status_reason;
@@ -142,11 +148,19 @@ class ExpertService {
   Conflict add_conflict(Actor const& actor, Id expert_id, Conflict const& conflict);
   void delete_conflict(Actor const& actor, Id expert_id, Id conflict_id);
 
-  // Anyone: creates a pending expert and tells the coordinators. Error{too_many_requests} past
-  // the hourly limit per client address.
+  // Anyone: a proof-of-work challenge for the application form (core/proof_of_work.hpp).
+  WorkChallenge application_challenge() const;
+  // Anyone: creates a pending expert and tells the coordinators. Error{invalid_argument} naming
+  // every bad field at once, "consent" when the applicant did not agree and "challenge" when the
+  // proof of work is missing, wrong, expired or spent already; Error{too_many_requests} past the
+  // hourly limit per client address.
   ApplicationReceipt apply(Actor const& actor, ExpertApplication const& application);
-  // The applicant's view, by receipt. Error{not_found} for an unknown receipt.
-  ApplicationStatus application_status(std::string const& receipt) const;
+  // The applicant's view, by receipt number (typed in any case, with or without the dash).
+  // Error{not_found} for an unknown receipt; every lookup from the caller's address is counted
+  // before it is made and given back when it finds one, so that after
+  // receipt_lookup_max_failures misses the address gets Error{too_many_requests} (the wait
+  // doubling). Worker threads only (it writes the count).
+  ApplicationStatus application_status(Actor const& actor, std::string_view receipt);
 
   // Validates a spreadsheet (CSV or XLSX bytes); unless `dry_run` and when there are no errors,
   // imports every row in one transaction with `initial` status. The command line acts as
@@ -189,6 +203,8 @@ class ExpertService {
   UserService& users_;
   Clock const& clock_;
   ExpertServiceConfig config_;
+  ProofOfWork work_;
+  LoginThrottle receipt_throttle_;
   ExpertStore store_;
   TaxonomyStore taxonomy_;
 };

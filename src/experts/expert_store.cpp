@@ -347,10 +347,12 @@ std::pair<std::int64_t, std::optional<std::string>> ExpertStore::applications_si
 }
 
 void ExpertStore::record_application(storage::Connection& c, Id expert_id, std::string const& client_address,
-                                     std::string const& receipt_hash, std::string const& now) const {
+                                     std::string const& receipt_hash, std::string const& now,
+                                     std::string const& challenge_salt) const {
   constexpr char kSql[] =
-      "INSERT INTO expert_applications (expert_id, client_address, receipt_hash, created_at) VALUES (?, ?, ?, ?)";
-  c.exec(kSql, expert_id, client_address, receipt_hash, now);
+      "INSERT INTO expert_applications (expert_id, client_address, receipt_hash, created_at, consented_at, "
+      "challenge_salt) VALUES (?, ?, ?, ?, ?, ?)";
+  c.exec(kSql, expert_id, client_address, receipt_hash, now, now, challenge_salt);
 }
 
 std::optional<std::pair<Id, std::string>> ExpertStore::find_application(storage::Connection& c,

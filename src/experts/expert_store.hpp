@@ -90,7 +90,8 @@ class ExpertStore {
                                                                          std::string const& client_address,
                                                                          std::string const& since) const;
   void record_application(storage::Connection& c, Id expert_id, std::string const& client_address,
-                          std::string const& receipt_hash, std::string const& now) const;
+                          std::string const& receipt_hash, std::string const& now,
+                          std::string const& challenge_salt) const;
   // The expert created by the application with this receipt hash, and when it was submitted.
   std::optional<std::pair<Id, std::string>> find_application(storage::Connection& c,
                                                              std::string const& receipt_hash) const;

@@ -19,6 +19,8 @@ struct AuthConfig {
   unsigned long long hash_mem_mib = 64;   // argon2id memlimit in MiB
   std::string totp_issuer = "Zhiku 智库"; // shown in authenticator apps
   int application_limit_per_hour = 5;     // public expert applications per client address
+  int application_work = 100000;          // the application form's proof of work: hashes at most (half on average)
+  int receipt_lookup_max_failures = 10;   // unknown receipt numbers per client address before 429
   std::string key_file;                   // seals TOTP keys in the database; "" = zhiku.key beside it
 };
 

@@ -8,8 +8,21 @@ await run('pages', async (page) => {
   await page.fill('[data-testid=apply-name]', '司马青');
   await page.fill('[data-testid=apply-organization]', '复旦大学公共卫生学院');
   await page.fill('[data-testid=apply-email]', 'sima@example.cn');
+  // Without the consent line ticked the form says so and sends nothing that passes.
+  await page.click('[data-testid=apply-submit]');
+  await page.waitForSelector('[data-testid=apply-consent-error]');
+  await page.click('[data-testid=apply-consent]');
   await page.click('[data-testid=apply-submit]');
   await page.waitForSelector('[data-testid=apply-success]');
+  const receipt = (await page.textContent('[data-testid=apply-receipt]')).trim();
+  expect(/^[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}$/.test(receipt), `receipt number ${receipt}`);
+  // The applicant looks the answer up by the number, typed in lower case.
+  await page.click('[data-testid=apply-status-link]');
+  await page.fill('[data-testid=status-receipt]', receipt.toLowerCase());
+  await page.click('[data-testid=status-lookup]');
+  await page.waitForSelector('[data-testid=status-result]');
+  expect((await page.textContent('[data-testid=status-state]')).includes('待审核'), 'status shows 待审核');
+  expect(!page.url().toLowerCase().includes(receipt.toLowerCase()), 'the receipt stays out of the address');
 
   await signIn(page, personas.coordinator);
   for (const [nav, marker] of [['nav-queue', 'queue-table'], ['nav-fields', 'field-tree'],

@@ -137,9 +137,9 @@ describe('the route table', () => {
     expect(byName('expert-edit')?.meta?.roles).not.toContain('leader')
   })
 
-  it('leaves only sign-in and the application form public', () => {
+  it('leaves only sign-in, the application form and its status lookup public', () => {
     const open = flat.filter((r) => r.meta?.public).map((r) => r.name)
-    expect(open.sort()).toEqual(['apply', 'login'])
+    expect(open.sort()).toEqual(['apply', 'apply-status', 'login'])
   })
 })
 
