@@ -138,7 +138,11 @@ TEST_CASE("an e-mail to a server that is down is retried with back-off and deliv
   auto p = make_personas(server);
   notify(server, p.expert_alice_id, "expert.approved", "入库通知");
 
-  REQUIRE(eventually([&] { return only_message(server).attempts == 1; }));
+  // An attempt counts from its claim (status sending); wait until its failure is recorded.
+  REQUIRE(eventually([&] {
+    auto m = only_message(server);
+    return m.attempts == 1 && m.status != MailStatus::sending;
+  }));
   auto failed = only_message(server);
   CHECK(failed.status == MailStatus::pending);
   CHECK_FALSE(failed.last_error.empty());
@@ -162,9 +166,13 @@ TEST_CASE("an e-mail to a server that is down is retried with back-off and deliv
     notify(server, p.expert_alice_id, "expert.approved", "第二封");
     auto& mail = server.app().services().mail;
     auto second = [&] { return mail.list(std::nullopt, 0, 10).items.at(0); };
-    REQUIRE(eventually([&] { return second().attempts == 1; }));
+    auto settled_after = [&](int attempts) {
+      auto m = second();
+      return m.attempts == attempts && m.status != MailStatus::sending;
+    };
+    REQUIRE(eventually([&] { return settled_after(1); }));
     clock.advance(61s);  // attempt 2 after 60 s
-    REQUIRE(eventually([&] { return second().attempts == 2; }));
+    REQUIRE(eventually([&] { return settled_after(2); }));
     CHECK(second().next_attempt_at == to_iso(clock.now() + 120s));  // then 120 s
     clock.advance(121s);
     REQUIRE(eventually([&] { return second().status == MailStatus::failed; }));
