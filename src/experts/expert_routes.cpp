@@ -4,6 +4,7 @@
 
 #include "experts/expert_access.hpp"
 #include "experts/expert_json.hpp"
+#include "users/account_gate.hpp"
 #include "users/user.hpp"
 
 namespace zhiku {
@@ -112,8 +113,12 @@ void add_expert_routes(http::Router& router, ExpertService& experts) {
       },
       "Approve, reject, suspend, reinstate or retire an expert");
 
+  // Creates an account with a password: a curator in person, never an API token (issue 9: a
+  // leaked token must not mint accounts).
+  Policy curator_in_person = Policy::any_of(kCurators);
+  curator_in_person.exempt = kSessionOnly;
   router.post(
-      "/api/v1/experts/{id}/invite", Policy::any_of(kCurators),
+      "/api/v1/experts/{id}/invite", curator_in_person,
       [&experts](Request& req) {
         auto [user, password] = experts.invite(req.actor(), req.id_param());
         return Response::json(invitation_json(user, password), 201).header("Cache-Control", "no-store");

@@ -2,6 +2,7 @@
 #include "mail/mail_routes.hpp"
 
 #include "core/error.hpp"
+#include "users/account_gate.hpp"
 
 namespace zhiku {
 
@@ -68,8 +69,12 @@ void add_mail_routes(http::Router& router, MailService const& mail) {
       [m](Request& req) { return Response::json(Json(m->preferences(req.actor()))); },
       "My e-mail address as the server has it and the kinds I get no e-mail for");
 
+  // Turning mail off is the account's own setting: a leaked token must not silence the notices
+  // its owner would get (issue 9), so only the signed-in person changes it.
+  Policy self_in_person = Policy::signed_in("self");
+  self_in_person.exempt = kSessionOnly;
   router.put(
-      "/api/v1/me/mail-preferences/{kind}", Policy::signed_in("self"),
+      "/api/v1/me/mail-preferences/{kind}", self_in_person,
       [m](Request& req) {
         Json body = req.json();
         JsonFields f(body);

@@ -145,6 +145,9 @@ TEST_CASE("no token manages tokens, passwords, TOTP, sessions or accounts", "[in
       {&admin, "PATCH", bob, promote},
       {&admin, "POST", bob + "/password-reset", Json::object()},
       {&admin, "POST", bob + "/totp-reset", Json::object()},
+      // A token must neither mint an expert's account nor silence its owner's e-mail.
+      {&admin, "POST", "/api/v1/experts/1/invite", Json::object()},
+      {&alice, "PUT", "/api/v1/me/mail-preferences/expert.approved", Json{{"wanted", false}}},
   };
   for (auto& call : calls) {
     INFO(call.method << " " << call.path);
@@ -158,6 +161,7 @@ TEST_CASE("no token manages tokens, passwords, TOTP, sessions or accounts", "[in
   CHECK(p.expert_alice.get("/api/v1/auth/me").json()["user"]["totp_enabled"] == false);
   CHECK(p.admin.get(bob).json()["roles"] == Json::array({"expert"}));
   CHECK(audit_count(server, "user.create") == 5);
+  CHECK(p.expert_alice.get("/api/v1/me/mail-preferences").json().dump().find("expert.approved") == std::string::npos);
   // A token may still say whose it is, and read what its owner may.
   CHECK(alice.get("/api/v1/auth/me").status == 200);
   CHECK(admin.get("/api/v1/users").status == 200);
